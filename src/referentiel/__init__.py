@@ -1,0 +1,151 @@
+"""referentiel: professional frameworks (*référentiels*) as contradiction graphs.
+
+Write a framework in YAML, load it into a typed model, validate it, draw it like the figures of
+work-analysis papers, and export it. ``import referentiel as ref``.
+
+>>> import referentiel as ref
+>>> fw = ref.load("examples/customer-relations.yaml")
+>>> [c.number for c in fw.contradictions]
+[1, 2, 3, 4, 5, 6, 7, 8]
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from referentiel._version import __version__
+from referentiel.errors import (
+    EngineError,
+    EngineNotFoundError,
+    FileFormatError,
+    ReferentielError,
+    UnsupportedFormatError,
+    ValidationError,
+)
+from referentiel.model import (
+    Contradiction,
+    Dilemma,
+    Dimension,
+    Evidence,
+    Framework,
+    Level,
+    Link,
+    LinkKind,
+    Locator,
+    Method,
+    Origin,
+    Pole,
+    Provenance,
+    Resource,
+    Side,
+    Source,
+    Status,
+    Tension,
+    TensionKind,
+)
+from referentiel.validate import Issue, Report, Severity, ensure_valid, validate
+
+if TYPE_CHECKING:
+    from referentiel.io import (
+        check,
+        dumps,
+        dumps_json,
+        dumps_yaml,
+        json_schema,
+        load,
+        loads,
+        loads_json,
+        loads_yaml,
+        read_json,
+        read_yaml,
+        save,
+        write_json,
+        write_yaml,
+    )
+
+# Reading files pulls in ruamel.yaml and cattrs, drawing pulls in graphviz: both are imported on
+# first use, so that `import referentiel` stays fast.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "check",
+            "dumps",
+            "dumps_json",
+            "dumps_yaml",
+            "json_schema",
+            "load",
+            "loads",
+            "loads_json",
+            "loads_yaml",
+            "read_json",
+            "read_yaml",
+            "save",
+            "write_json",
+            "write_yaml",
+        ),
+        "referentiel.io",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the lazy module holds
+    """Import the reading, writing and drawing functions on first use."""
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'referentiel' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = [
+    "Contradiction",
+    "Dilemma",
+    "Dimension",
+    "EngineError",
+    "EngineNotFoundError",
+    "Evidence",
+    "FileFormatError",
+    "Framework",
+    "Issue",
+    "Level",
+    "Link",
+    "LinkKind",
+    "Locator",
+    "Method",
+    "Origin",
+    "Pole",
+    "Provenance",
+    "ReferentielError",
+    "Report",
+    "Resource",
+    "Severity",
+    "Side",
+    "Source",
+    "Status",
+    "Tension",
+    "TensionKind",
+    "UnsupportedFormatError",
+    "ValidationError",
+    "__version__",
+    "check",
+    "dumps",
+    "dumps_json",
+    "dumps_yaml",
+    "ensure_valid",
+    "json_schema",
+    "load",
+    "loads",
+    "loads_json",
+    "loads_yaml",
+    "read_json",
+    "read_yaml",
+    "save",
+    "validate",
+    "write_json",
+    "write_yaml",
+]

@@ -1,0 +1,62 @@
+"""The library's exceptions: one root, a few subclasses, each also a builtin it resembles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from referentiel.validate import Issue, Report
+
+__all__ = [
+    "EngineError",
+    "EngineNotFoundError",
+    "FileFormatError",
+    "ReferentielError",
+    "UnsupportedFormatError",
+    "ValidationError",
+]
+
+
+class ReferentielError(Exception):
+    """Root of every error the library raises on purpose.
+
+    Catch this to handle any problem with a user's framework or command.
+    """
+
+
+class FileFormatError(ReferentielError, ValueError):
+    """Raised when a framework file cannot be read into the model.
+
+    The file is unreadable, is not valid YAML or JSON, or does not have the shape of a framework
+    (unknown key, missing field, wrong type). :attr:`issues` holds every problem found, each located
+    at its file, line and column.
+    """
+
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues: tuple[Issue, ...] = tuple(issues)
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+class ValidationError(ReferentielError, ValueError):
+    """Raised by :func:`referentiel.ensure_valid` when a framework has validation errors.
+
+    :attr:`report` holds the whole :class:`~referentiel.Report`, warnings included.
+    """
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        lines = [str(issue) for issue in report.errors]
+        super().__init__(f"{len(lines)} validation error(s):\n" + "\n".join(lines))
+
+
+class UnsupportedFormatError(ReferentielError, ValueError):
+    """Raised when a file suffix or an output format is not one the library reads or writes."""
+
+
+class EngineError(ReferentielError, RuntimeError):
+    """Raised when the Graphviz engine fails to lay out or draw a figure."""
+
+
+class EngineNotFoundError(EngineError, FileNotFoundError):
+    """Raised when the requested Graphviz engine (embedded or system ``dot``) is not installed."""

@@ -1,0 +1,124 @@
+"""Format-independent entry points: ``load``, ``save``, ``loads``, ``dumps`` and ``check``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from referentiel.errors import FileFormatError, UnsupportedFormatError
+from referentiel.io import json as json_format
+from referentiel.io import yaml as yaml_format
+from referentiel.io._mapping import parse_path
+from referentiel.io._text import decode
+from referentiel.model import Framework
+from referentiel.validate import Issue, Report, Severity, validate
+
+__all__ = ["FORMATS", "check", "dumps", "format_of", "load", "loads", "save"]
+
+Parse = Callable[[str, str | None], tuple[Framework, yaml_format.Locate]]
+
+
+@attrs.frozen
+class _Format:
+    parse: Parse
+    dumps: Callable[[Framework], str]
+
+
+#: The formats by name, and the file suffixes that select them.
+FORMATS: Final = {
+    "yaml": _Format(yaml_format.parse_located, yaml_format.dumps_yaml),
+    "json": _Format(json_format.parse_located, json_format.dumps_json),
+}
+_SUFFIXES: Final = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """Return the format a file's suffix selects.
+
+    >>> format_of("examples/customer-relations.yaml")
+    'yaml'
+    >>> format_of("notes.txt")
+    Traceback (most recent call last):
+    ...
+    referentiel.errors.UnsupportedFormatError: unknown framework file suffix: '.txt' (expected one of '.yaml', '.yml', '.json')
+    """  # noqa: E501 - doctest output lines cannot be wrapped
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        expected = ", ".join(repr(s) for s in _SUFFIXES)
+        raise UnsupportedFormatError(
+            f"unknown framework file suffix: {suffix!r} (expected one of {expected})"
+        )
+    return _SUFFIXES[suffix]
+
+
+def _format(name: str) -> _Format:
+    if name not in FORMATS:
+        expected = ", ".join(repr(f) for f in FORMATS)
+        raise UnsupportedFormatError(f"unknown format: {name!r} (expected one of {expected})")
+    return FORMATS[name]
+
+
+def loads(text: str, *, format: str = "yaml", filename: str | None = None) -> Framework:
+    """Read a framework from *text* in *format* (``"yaml"`` or ``"json"``)."""
+    return _format(format).parse(text, filename)[0]
+
+
+def dumps(framework: Framework, *, format: str = "yaml") -> str:
+    """Write *framework* as text in *format* (``"yaml"`` or ``"json"``)."""
+    return _format(format).dumps(framework)
+
+
+def load(path: str | os.PathLike[str]) -> Framework:
+    """Read the framework file at *path*; its suffix (.yaml, .yml, .json) picks the format.
+
+    Raises :exc:`FileFormatError` with every problem located at its line and column, and
+    :exc:`OSError` if the file cannot be read.
+
+    >>> load("examples/customer-relations.yaml").title
+    'Contradictions professionnelles des conseillers relation-client'
+    """
+    name = format_of(path)
+    return loads(decode(Path(path).read_bytes(), str(path)), format=name, filename=str(path))
+
+
+def save(framework: Framework, path: str | os.PathLike[str]) -> None:
+    """Write *framework* to *path* atomically; its suffix picks the format.
+
+    A failed write leaves any existing file at *path* as it was.
+    """
+    from referentiel._atomic import write_atomic  # noqa: PLC0415 - keeps the import graph flat
+
+    text = _format(format_of(path)).dumps(framework)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def check(path: str | os.PathLike[str]) -> Report:
+    """Load and validate the file at *path*; every issue is located at its line and column.
+
+    Problems that stop loading are returned as errors too, so this never raises for a bad file.
+    Only :exc:`OSError` (a missing or unreadable file) and an unknown suffix are raised.
+
+    >>> report = check("examples/customer-relations.yaml")
+    >>> report.ok, len(report.errors)
+    (True, 0)
+    """
+    name = format_of(path)
+    filename = str(path)
+    try:
+        framework, where = _format(name).parse(decode(Path(path).read_bytes(), filename), filename)
+    except FileFormatError as exc:
+        return Report(issues=exc.issues)
+    located = []
+    for issue in validate(framework).issues:
+        line, column = where(parse_path(issue.path), False)  # noqa: FBT003 - the Locate signature
+        located.append(attrs.evolve(issue, file=filename, line=line, column=column))
+    located.sort(key=_file_order)
+    return Report(issues=tuple(located))
+
+
+def _file_order(issue: Issue) -> tuple[bool, int, int]:
+    return (issue.severity is not Severity.ERROR, issue.line or 0, issue.column or 0)

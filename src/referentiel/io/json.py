@@ -1,0 +1,120 @@
+"""Framework files in JSON: ``read_json``, ``write_json``, ``loads_json``, ``dumps_json``.
+
+Loading takes a fast path (``json.loads`` and the fast converter); only a file with problems is
+parsed a second time, keeping positions, to locate every problem at its line and column.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from referentiel._atomic import write_atomic
+from referentiel.errors import FileFormatError
+from referentiel.io import _mapping
+from referentiel.io._mapping import PathPart, StructureErrors
+from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml
+from referentiel.io._text import decode, file_error, located_issues
+from referentiel.io.yaml import Locate
+from referentiel.model import Framework
+
+__all__ = ["dumps_json", "loads_json", "read_json", "write_json"]
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(key)
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
+    return result
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _duplicate_position(text: str, key: str) -> tuple[int, int]:
+    try:
+        parse_yaml(text)
+    except YamlSyntaxError as exc:
+        return exc.position
+    return (1, 1)  # pragma: no cover - JSON's duplicate is also YAML's
+
+
+def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Locate]:
+    """Parse JSON *text* into a framework and a function that locates paths in the text."""
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except _DuplicateKeyError as exc:
+        position = _duplicate_position(text, exc.key)
+        raise file_error(
+            filename, "duplicate-key", f"duplicate key {exc.key!r}", position
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise file_error(filename, "json-syntax", exc.msg, (exc.lineno, exc.colno)) from None
+    except (ValueError, RecursionError) as exc:
+        message = (
+            "the document is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        )
+        raise file_error(filename, "json-syntax", message, (1, 1)) from None
+
+    document: list[object] = []
+
+    def where(path: tuple[PathPart, ...], at_key: bool) -> tuple[int, int]:  # noqa: FBT001
+        if not document:  # positions are only needed for problems: parse again, lazily
+            try:
+                document.append(parse_yaml(text))
+            except YamlSyntaxError:
+                document.append(None)
+        return locate(document[0], path, at_key=at_key)
+
+    try:
+        return _mapping.structure(data), where
+    except StructureErrors as exc:
+        raise FileFormatError(located_issues(exc.problems, filename, where)) from None
+
+
+def loads_json(text: str, *, filename: str | None = None) -> Framework:
+    """Read a framework from JSON *text*; *filename* is used in error locations.
+
+    >>> loads_json('{"id": "x", "title": "X", "tensions": [{"kind": "dilemme"}]}').tensions
+    Traceback (most recent call last):
+    ...
+    referentiel.errors.FileFormatError: 1:49: error unknown-value: unknown kind: 'dilemme' (expected one of 'contradiction', 'dilemma') (at $.tensions[0].kind)
+    """  # noqa: E501 - doctest output lines cannot be wrapped
+    return parse_located(text, filename)[0]
+
+
+def read_json(path: str | os.PathLike[str]) -> Framework:
+    """Read a framework from the JSON file at *path*."""
+    return loads_json(decode(Path(path).read_bytes(), str(path)), filename=str(path))
+
+
+def dumps_json(framework: Framework, *, indent: int | None = 2) -> str:
+    """Write *framework* as JSON text (UTF-8 characters kept as they are).
+
+    >>> from referentiel.model import Framework
+    >>> dumps_json(Framework(id="x", title="Référentiel"), indent=None)
+    '{"id": "x", "title": "Référentiel"}'
+    """
+    return json.dumps(_mapping.unstructure(framework), ensure_ascii=False, indent=indent) + (
+        "\n" if indent is not None else ""
+    )
+
+
+def write_json(
+    framework: Framework, path: str | os.PathLike[str], *, indent: int | None = 2
+) -> None:
+    """Write *framework* to *path* as JSON, atomically."""
+    write_atomic(path, dumps_json(framework, indent=indent).encode("utf-8"))

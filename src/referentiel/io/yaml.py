@@ -1,0 +1,117 @@
+"""Framework files in YAML, the hand-written format.
+
+The verbs: ``read_yaml``, ``write_yaml``, ``loads_yaml``, ``dumps_yaml``.
+
+Errors are located at their line and column. Duplicate keys, anchors, aliases and tags are
+refused. Comments of a hand-written file are not kept when a framework is written back.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final
+
+from ruamel.yaml import YAML
+
+from referentiel._atomic import write_atomic
+from referentiel.errors import FileFormatError
+from referentiel.io import _mapping
+from referentiel.io._mapping import PathPart, StructureErrors
+from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml
+from referentiel.io._text import decode, file_error, located_issues
+from referentiel.model import Framework
+
+__all__ = ["dumps_yaml", "loads_yaml", "read_yaml", "write_yaml"]
+
+Locate = Callable[[tuple[PathPart, ...], bool], tuple[int, int]]
+
+
+def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Locate]:
+    """Parse YAML *text* into a framework and a function that locates paths in the text."""
+    try:
+        document = parse_yaml(text)
+    except YamlSyntaxError as exc:
+        raise file_error(filename, exc.code, str(exc), exc.position) from None
+
+    def where(path: tuple[PathPart, ...], at_key: bool) -> tuple[int, int]:  # noqa: FBT001
+        return locate(document, path, at_key=at_key)
+
+    if document is None:
+        raise file_error(filename, "empty-file", "the file holds no framework", (1, 1))
+    try:
+        return _mapping.structure(document), where
+    except StructureErrors as exc:
+        raise FileFormatError(located_issues(exc.problems, filename, where)) from None
+
+
+def loads_yaml(text: str, *, filename: str | None = None) -> Framework:
+    r"""Read a framework from YAML *text*; *filename* is used in error locations.
+
+    >>> fw = loads_yaml('''
+    ... id: demo
+    ... title: Démo
+    ... tensions:
+    ...   - kind: dilemma
+    ...     id: d1
+    ...     number: 1
+    ...     first: {label: Soigner}
+    ...     second: {label: Rééduquer}
+    ...     provenance: {status: illustrative, justification: exemple}
+    ... ''')
+    >>> fw["d1"].second.label
+    'Rééduquer'
+    >>> loads_yaml("id: x\ntitle: X\ntensions: []\nsourcse: []\n", filename="f.yaml")
+    Traceback (most recent call last):
+    ...
+    referentiel.errors.FileFormatError: f.yaml:4:1: error unknown-key: unknown key 'sourcse' in a framework (did you mean 'sources'?) (at $.sourcse)
+    """  # noqa: E501 - doctest output lines cannot be wrapped
+    return parse_located(text, filename)[0]
+
+
+def read_yaml(path: str | os.PathLike[str]) -> Framework:
+    """Read a framework from the YAML file at *path*."""
+    data = Path(path).read_bytes()
+    return loads_yaml(decode(data, str(path)), filename=str(path))
+
+
+_BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
+
+
+def _represent_str(representer: Any, data: str) -> Any:  # noqa: ANN401 - ruamel's API
+    # Plain and single-quoted scalars fold line breaks, and YAML counts NEL, LS and PS as line
+    # breaks too: double quotes escape them, so that every string comes back unchanged.
+    style = '"' if not _BREAKS.isdisjoint(data) else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
+    """Write *framework* as YAML text; with *schema*, start with the editor's schema comment.
+
+    >>> from referentiel.model import Framework
+    >>> print(dumps_yaml(Framework(id="x", title="Vide"), schema="referentiel.schema.json"))
+    # yaml-language-server: $schema=referentiel.schema.json
+    id: x
+    title: Vide
+    <BLANKLINE>
+    """
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.width = 1_000_000  # no folding: ruamel folds some escaped double-quoted text wrongly
+    yaml.representer.add_representer(str, _represent_str)
+    buffer = io.StringIO()
+    if schema is not None:
+        buffer.write(f"# yaml-language-server: $schema={schema}\n")
+    yaml.dump(_mapping.unstructure(framework), buffer)
+    return buffer.getvalue()
+
+
+def write_yaml(
+    framework: Framework, path: str | os.PathLike[str], *, schema: str | None = None
+) -> None:
+    """Write *framework* to *path* as YAML, atomically."""
+    write_atomic(path, dumps_yaml(framework, schema=schema).encode("utf-8"))

@@ -1,0 +1,456 @@
+"""The typed model of a framework (*référentiel*): immutable attrs values, tuples for collections.
+
+Every class is frozen and keyword-only; change a value with :func:`attrs.evolve`. Per-field checks
+live here as attrs validators; checks across elements (unique ids, sources that exist ...) live in
+:mod:`referentiel.validate`. Each field's ``metadata["doc"]`` is its documentation, which the
+JSON Schema of the file format repeats for editors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, TypeAlias
+
+import attrs
+
+from referentiel._enums import (
+    Dimension,
+    Level,
+    LinkKind,
+    Method,
+    Origin,
+    Side,
+    Status,
+    TensionKind,
+)
+
+__all__ = [
+    "Contradiction",
+    "Dilemma",
+    "Dimension",
+    "Evidence",
+    "Framework",
+    "Level",
+    "Link",
+    "LinkKind",
+    "Locator",
+    "Method",
+    "Origin",
+    "Pole",
+    "Provenance",
+    "Resource",
+    "Side",
+    "Source",
+    "Status",
+    "Tension",
+    "TensionKind",
+    "Translations",
+]
+
+#: A label's translations, as ``(language, text)`` pairs in file order (a mapping in files).
+Translations: TypeAlias = tuple[tuple[str, str], ...]
+
+
+def _doc(text: str) -> dict[str, Any]:
+    return {"doc": text}
+
+
+def _translation(translations: Translations, original: str, language: str | None) -> str:
+    for code, text in translations:
+        if code == language:
+            return text
+    return original
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where an element comes from: attested, reconstructed or illustrative, and why.
+
+    >>> Provenance(status=Status.RECONSTRUCTED, justification="« réponses standardisées »").status
+    <Status.RECONSTRUCTED: 'reconstructed'>
+    """
+
+    status: Status = attrs.field(
+        metadata=_doc(
+            "attested (named in a source), reconstructed (derived from a source's text) "
+            "or illustrative (made up to show the structure)."
+        )
+    )
+    justification: str | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "The source passage an element is reconstructed from, or why it is "
+            "illustrative. Required unless the element is attested."
+        ),
+    )
+    source: str | None = attrs.field(
+        default=None, metadata=_doc("Id of the source that attests or justifies the element.")
+    )
+    locator: str | None = attrs.field(
+        default=None, metadata=_doc("Where in that source: a page, a section.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Pole:
+    """One pole of a tension: the prescribed or real work of a contradiction, or a dilemma's side.
+
+    >>> pole = Pole(label="Respect des procédures", translations=(("en", "Following procedures"),))
+    >>> pole.label_in("en"), pole.label_in("de")
+    ('Following procedures', 'Respect des procédures')
+    """
+
+    label: str = attrs.field(metadata=_doc("The pole's label, in the framework's language."))
+    description: str | None = attrs.field(
+        default=None, metadata=_doc("A longer description of the pole.")
+    )
+    translations: Translations = attrs.field(
+        default=(), metadata=_doc("The label in other languages, keyed by language code (en ...).")
+    )
+    dimension: Dimension | None = attrs.field(
+        default=None, metadata=_doc("Clot's dimension du métier the pole belongs to, if any.")
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None,
+        metadata=_doc("Where this pole's wording comes from, when it differs from its tension's."),
+    )
+
+    def label_in(self, language: str | None) -> str:
+        """Return the label in *language*, falling back to the original label."""
+        return _translation(self.translations, self.label, language)
+
+
+@attrs.frozen(kw_only=True)
+class Locator:
+    """Where an excerpt sits in its source: page, line, timestamp or character offsets.
+
+    >>> Locator(start=120, end=164).end
+    164
+    """
+
+    page: str | None = attrs.field(default=None, metadata=_doc("Page or page range."))
+    line: int | None = attrs.field(default=None, metadata=_doc("First line of the excerpt."))
+    timestamp: str | None = attrs.field(
+        default=None, metadata=_doc("Time in a recording, e.g. 00:12:31.")
+    )
+    start: int | None = attrs.field(
+        default=None, metadata=_doc("Offset of the first character, in Unicode code points.")
+    )
+    end: int | None = attrs.field(
+        default=None, metadata=_doc("Offset just after the last character, in code points.")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """A verbatim excerpt that backs a tension (*extrait*), cited with its speaker and date.
+
+    >>> e = Evidence(quote="il faut tout le temps rattraper les minutes", speaker="B.",
+    ...              source="is-b", date=dt.date(2021, 11, 30), supports=Side.REAL)
+    >>> e.speaker, e.supports.value
+    ('B.', 'real')
+    """
+
+    quote: str = attrs.field(metadata=_doc("The excerpt, verbatim."))
+    id: str | None = attrs.field(
+        default=None, metadata=_doc("An id, unique in the framework, to refer to the excerpt.")
+    )
+    source: str | None = attrs.field(
+        default=None, metadata=_doc("Id of the source (interview, document) it is taken from.")
+    )
+    speaker: str | None = attrs.field(
+        default=None, metadata=_doc("Who speaks, as a pseudonymous initial (C., S. ...).")
+    )
+    date: dt.date | None = attrs.field(default=None, metadata=_doc("When it was said (ISO date)."))
+    locator: Locator | None = attrs.field(
+        default=None, metadata=_doc("Where in the source: page, line, timestamp, offsets.")
+    )
+    supports: Side = attrs.field(
+        default=Side.BOTH,
+        metadata=_doc(
+            "Which pole it supports: prescribed or real (contradictions), first or "
+            "second (dilemmas), or both."
+        ),
+    )
+    translations: Translations = attrs.field(
+        default=(), metadata=_doc("The quote in other languages, keyed by language code.")
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None,
+        metadata=_doc("How the excerpt is tied to its tension, when that is not attested."),
+    )
+    note: str | None = attrs.field(default=None, metadata=_doc("The researcher's note."))
+
+
+@attrs.frozen(kw_only=True)
+class Resource:
+    """What a trade developed to live with a dilemma (*acquis d'expérience, astuces, catachrèses*).
+
+    >>> Resource(label="Se faire remplacer discrètement par une collègue").label[:9]
+    'Se faire '
+    """
+
+    label: str = attrs.field(metadata=_doc("The resource, in a few words."))
+    description: str | None = attrs.field(default=None, metadata=_doc("A longer description."))
+    translations: Translations = attrs.field(
+        default=(), metadata=_doc("The label in other languages, keyed by language code.")
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None, metadata=_doc("Where it comes from, when it differs from its dilemma's.")
+    )
+
+    def label_in(self, language: str | None) -> str:
+        """Return the label in *language*, falling back to the original label."""
+        return _translation(self.translations, self.label, language)
+
+
+_NUMBER = attrs.field(
+    metadata=_doc("The tension's number in the framework's figures (1, 2 ...), from 1."),
+)
+
+
+@attrs.frozen(kw_only=True)
+class Contradiction:
+    """A *contradiction professionnelle*: prescribed work (*travail prescrit*) against real work.
+
+    >>> c = Contradiction(
+    ...     id="c5", number=5,
+    ...     prescribed=Pole(label="Respect des procédures"),
+    ...     real=Pole(label="Réalisation de son travail de conseiller"),
+    ...     origin=Origin.ORGANISATION,
+    ...     provenance=Provenance(status=Status.ATTESTED),
+    ... )
+    >>> c.kind, [p.label for p in c.poles]
+    (<TensionKind.CONTRADICTION: 'contradiction'>, ['Respect des procédures', 'Réalisation de son travail de conseiller'])
+    """  # noqa: E501 - a doctest output line cannot be wrapped
+
+    id: str = attrs.field(metadata=_doc("A short id, unique in the framework (c1, c2 ...)."))
+    number: int = _NUMBER
+    prescribed: Pole = attrs.field(metadata=_doc("The prescribed pole (travail prescrit), on top."))
+    real: Pole = attrs.field(metadata=_doc("The real pole (travail réel), drawn below."))
+    origin: Origin | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "organisation (intrinsèque à l'organisation) or situation (liée aux "
+            "situations professionnelles)."
+        ),
+    )
+    level: Level | None = attrs.field(
+        default=None, metadata=_doc("Engeström's level of contradiction, if any.")
+    )
+    provenance: Provenance = attrs.field(metadata=_doc("Where the contradiction comes from."))
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), metadata=_doc("The excerpts that back it.")
+    )
+    notes: str | None = attrs.field(default=None, metadata=_doc("The researcher's notes."))
+    acknowledged: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=_doc("Warning codes acknowledged for this element (no longer reported)."),
+    )
+
+    @property
+    def kind(self) -> TensionKind:
+        """Always :attr:`TensionKind.CONTRADICTION`."""
+        return TensionKind.CONTRADICTION
+
+    @property
+    def poles(self) -> tuple[Pole, Pole]:
+        """The prescribed pole, then the real pole."""
+        return (self.prescribed, self.real)
+
+    def pole(self, side: Side) -> Pole:
+        """Return the pole on *side* (``Side.PRESCRIBED`` or ``Side.REAL``)."""
+        if side is Side.PRESCRIBED:
+            return self.prescribed
+        if side is Side.REAL:
+            return self.real
+        raise ValueError(
+            f"a contradiction has no {side.value!r} pole (expected one of 'prescribed', 'real')"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Dilemma:
+    """A *dilemme (historique) de métier*: a recurring tension of the trade between two poles.
+
+    >>> d = Dilemma(id="d1", number=1, first=Pole(label="A"), second=Pole(label="B"),
+    ...             provenance=Provenance(status=Status.ILLUSTRATIVE, justification="exemple"))
+    >>> d.kind.value, d.pole(Side.SECOND).label
+    ('dilemma', 'B')
+    """
+
+    id: str = attrs.field(metadata=_doc("A short id, unique in the framework (d1, d2 ...)."))
+    number: int = _NUMBER
+    first: Pole = attrs.field(metadata=_doc("The first pole, drawn on the left."))
+    second: Pole = attrs.field(metadata=_doc("The second pole, drawn on the right."))
+    resources: tuple[Resource, ...] = attrs.field(
+        default=(),
+        metadata=_doc("What the trade developed to live with it (acquis d'expérience)."),
+    )
+    provenance: Provenance = attrs.field(metadata=_doc("Where the dilemma comes from."))
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(), metadata=_doc("The excerpts that back it.")
+    )
+    notes: str | None = attrs.field(default=None, metadata=_doc("The researcher's notes."))
+    acknowledged: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=_doc("Warning codes acknowledged for this element (no longer reported)."),
+    )
+
+    @property
+    def kind(self) -> TensionKind:
+        """Always :attr:`TensionKind.DILEMMA`."""
+        return TensionKind.DILEMMA
+
+    @property
+    def poles(self) -> tuple[Pole, Pole]:
+        """The first pole, then the second."""
+        return (self.first, self.second)
+
+    def pole(self, side: Side) -> Pole:
+        """Return the pole on *side* (``Side.FIRST`` or ``Side.SECOND``)."""
+        if side is Side.FIRST:
+            return self.first
+        if side is Side.SECOND:
+            return self.second
+        raise ValueError(
+            f"a dilemma has no {side.value!r} pole (expected one of 'first', 'second')"
+        )
+
+
+#: A framework's entries: contradictions and dilemmas.
+Tension: TypeAlias = Contradiction | Dilemma
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where evidence or provenance comes from: an interview, a meeting, a document, a paper.
+
+    >>> Source(id="is-c", method=Method.INSTRUCTION_AU_SOSIE, date=dt.date(2021, 11, 30)).method
+    <Method.INSTRUCTION_AU_SOSIE: 'instruction-au-sosie'>
+    """
+
+    id: str = attrs.field(metadata=_doc("A short id, unique among sources."))
+    method: Method = attrs.field(
+        metadata=_doc("How it was produced (instruction-au-sosie, autoconfrontation-croisee ...).")
+    )
+    date: dt.date | None = attrs.field(default=None, metadata=_doc("When (ISO date)."))
+    citation: str | None = attrs.field(
+        default=None,
+        metadata=_doc("How to cite it, e.g. « extrait de l'IS de C., 30 novembre 2021 »."),
+    )
+    note: str | None = attrs.field(default=None, metadata=_doc("The researcher's note."))
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A typed relation from one tension to another.
+
+    >>> Link(source="c2", target="c5", relation=LinkKind.REINFORCES).relation.value
+    'reinforces'
+    """
+
+    source: str = attrs.field(metadata=_doc("Id of the tension the link starts from."))
+    target: str = attrs.field(metadata=_doc("Id of the tension the link points to."))
+    relation: LinkKind = attrs.field(
+        metadata=_doc("reinforces, conflicts-with, derives-from or resembles.")
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None, metadata=_doc("Where the link comes from.")
+    )
+    note: str | None = attrs.field(default=None, metadata=_doc("The researcher's note."))
+    acknowledged: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=_doc("Warning codes acknowledged for this element (no longer reported)."),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """A whole *référentiel*: a trade described by its contradictions and dilemmas.
+
+    >>> fw = Framework(id="demo", title="Démo", tensions=(
+    ...     Dilemma(id="d1", number=1, first=Pole(label="A"), second=Pole(label="B"),
+    ...             provenance=Provenance(status=Status.ILLUSTRATIVE, justification="demo")),))
+    >>> fw["d1"].number, len(fw.contradictions), len(fw.dilemmas)
+    (1, 0, 1)
+    """
+
+    id: str = attrs.field(metadata=_doc("A short id for the framework."))
+    title: str = attrs.field(metadata=_doc("The title, in the framework's language."))
+    trade: str | None = attrs.field(
+        default=None, metadata=_doc("The trade (métier) the framework describes.")
+    )
+    language: str = attrs.field(
+        default="fr", metadata=_doc("Language code of the labels and quotes (fr, en ...).")
+    )
+    description: str | None = attrs.field(
+        default=None, metadata=_doc("What the framework is, where it comes from, what is missing.")
+    )
+    translations: Translations = attrs.field(
+        default=(), metadata=_doc("The title in other languages, keyed by language code.")
+    )
+    version: str | None = attrs.field(
+        default=None, metadata=_doc("The framework's own version, to compare versions.")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), metadata=_doc("Interviews, meetings, documents and papers cited.")
+    )
+    tensions: tuple[Tension, ...] = attrs.field(
+        default=(), metadata=_doc("The contradictions and dilemmas, in order.")
+    )
+    links: tuple[Link, ...] = attrs.field(
+        default=(), metadata=_doc("Typed relations between tensions.")
+    )
+    acknowledged: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=_doc("Warning codes acknowledged for the whole framework (no longer reported)."),
+    )
+
+    @property
+    def contradictions(self) -> tuple[Contradiction, ...]:
+        """The contradictions, in order."""
+        return tuple(t for t in self.tensions if isinstance(t, Contradiction))
+
+    @property
+    def dilemmas(self) -> tuple[Dilemma, ...]:
+        """The dilemmas, in order."""
+        return tuple(t for t in self.tensions if isinstance(t, Dilemma))
+
+    def title_in(self, language: str | None) -> str:
+        """Return the title in *language*, falling back to the original title."""
+        return _translation(self.translations, self.title, language)
+
+    def get(self, tension_id: str) -> Tension | None:
+        """Return the tension with *tension_id*, or ``None``."""
+        for tension in self.tensions:
+            if tension.id == tension_id:
+                return tension
+        return None
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with *source_id*, or ``None``."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        return None
+
+    def __getitem__(self, tension_id: str) -> Tension:
+        """Return the tension with *tension_id*; raise :exc:`KeyError` if there is none."""
+        tension = self.get(tension_id)
+        if tension is None:
+            known = ", ".join(repr(t.id) for t in self.tensions) or "none"
+            raise KeyError(f"no tension {tension_id!r} (known: {known})")
+        return tension
+
+    def __iter__(self) -> Iterator[Tension]:
+        """Iterate over the tensions, in order."""
+        return iter(self.tensions)
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Display the framework as its figure in Jupyter (an HTML table if no engine runs)."""
+        # Imported here: rendering sits downstream of the model and needs Graphviz.
+        from referentiel.render import mimebundle  # noqa: PLC0415
+
+        return mimebundle(self)

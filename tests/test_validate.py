@@ -1,0 +1,197 @@
+"""Validation: one test per rule, asserting code, severity, message and path exactly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+import referentiel as ref
+from tests.strategies import frameworks
+
+PROV = ref.Provenance(status=ref.Status.ATTESTED)
+
+
+def contradiction(id: str = "c1", number: int = 1, **changes: Any) -> ref.Contradiction:
+    base = ref.Contradiction(
+        id=id,
+        number=number,
+        prescribed=ref.Pole(label="P"),
+        real=ref.Pole(label="R"),
+        origin=ref.Origin.ORGANISATION,
+        provenance=PROV,
+        evidence=(ref.Evidence(quote="q", supports=ref.Side.REAL),),
+    )
+    return attrs.evolve(base, **changes)
+
+
+def issues(*tensions: ref.Tension, **changes: Any) -> list[str]:
+    fw = attrs.evolve(ref.Framework(id="f", title="F", tensions=tensions), **changes)
+    return [str(i) for i in ref.validate(fw).issues]
+
+
+def test_valid_framework_has_no_issues() -> None:
+    assert issues(contradiction()) == []
+
+
+def test_duplicate_ids_and_numbers() -> None:
+    assert issues(contradiction(), contradiction()) == [
+        "error duplicate-id: duplicate tension id 'c1' (first at $.tensions[0].id) "
+        "(at $.tensions[1].id)",
+        "error duplicate-number: duplicate tension number 1 (first at $.tensions[0].number) "
+        "(at $.tensions[1].number)",
+    ]
+
+
+def test_duplicate_source_and_evidence_ids() -> None:
+    src = ref.Source(id="s", method=ref.Method.OTHER)
+    ev = ref.Evidence(quote="q", id="e")
+    assert issues(contradiction(evidence=(ev, ev)), sources=(src, src)) == [
+        "error duplicate-id: duplicate source id 's' (first at $.sources[0].id) (at $.sources[1].id)",
+        "error duplicate-id: duplicate evidence id 'e' (first at $.tensions[0].evidence[0].id) "
+        "(at $.tensions[0].evidence[1].id)",
+    ]
+
+
+def test_numbers_start_at_one() -> None:
+    assert issues(contradiction(number=0)) == [
+        "error bad-number: numbers start at 1, got 0 (at $.tensions[0].number)"
+    ]
+
+
+def test_poles_must_be_non_empty_and_distinct() -> None:
+    assert issues(contradiction(real=ref.Pole(label="  "))) == [
+        "error empty-pole: the pole's label is empty (at $.tensions[0].real.label)"
+    ]
+    assert issues(contradiction(real=ref.Pole(label=" p "))) == [
+        "error identical-poles: both poles read 'P': a tension needs two distinct poles "
+        "(at $.tensions[0].real.label)"
+    ]
+
+
+def test_contradictions_need_an_origin() -> None:
+    assert issues(contradiction(origin=None)) == [
+        "error missing-origin: contradiction 'c1' has no origin "
+        "(expected one of 'organisation', 'situation') (at $.tensions[0])"
+    ]
+
+
+def test_sources_must_exist() -> None:
+    ev = ref.Evidence(quote="q", source="is-x")
+    prov = ref.Provenance(status=ref.Status.ATTESTED, source="paper")
+    src = ref.Source(id="is-c", method=ref.Method.INSTRUCTION_AU_SOSIE)
+    assert issues(contradiction(evidence=(ev,), provenance=prov), sources=(src,)) == [
+        "error unknown-source: unknown source 'is-x' (expected one of 'is-c') "
+        "(at $.tensions[0].evidence[0].source)",
+        "error unknown-source: unknown source 'paper' (expected one of 'is-c') "
+        "(at $.tensions[0].provenance.source)",
+    ]
+
+
+def test_reconstructed_and_illustrative_need_a_justification() -> None:
+    bare = ref.Provenance(status=ref.Status.ILLUSTRATIVE, justification=" ")
+    pole = ref.Pole(label="R", provenance=ref.Provenance(status=ref.Status.RECONSTRUCTED))
+    assert issues(contradiction(provenance=bare, real=pole)) == [
+        "error missing-justification: an illustrative element needs a justification "
+        "(the source passage or the reason) (at $.tensions[0].provenance)",
+        "error missing-justification: a reconstructed element needs a justification "
+        "(the source passage or the reason) (at $.tensions[0].real.provenance)",
+    ]
+
+
+def test_empty_quote_and_wrong_pole() -> None:
+    evs = (ref.Evidence(quote=""), ref.Evidence(quote="q", supports=ref.Side.FIRST))
+    assert issues(contradiction(evidence=evs)) == [
+        "error empty-quote: the quote is empty (at $.tensions[0].evidence[0].quote)",
+        "error wrong-pole: a contradiction has no 'first' pole "
+        "(expected one of 'prescribed', 'real', 'both') (at $.tensions[0].evidence[1].supports)",
+    ]
+
+
+def test_link_ends_must_exist_and_differ() -> None:
+    links = (
+        ref.Link(source="c1", target="c9", relation=ref.LinkKind.REINFORCES),
+        ref.Link(source="c1", target="c1", relation=ref.LinkKind.RESEMBLES),
+    )
+    assert issues(contradiction(), links=links) == [
+        "error unknown-link-end: unknown tension 'c9' (at $.links[0].target)",
+        "error self-link: tension 'c1' is linked to itself (at $.links[1])",
+    ]
+
+
+def test_warnings_numbering_gap_and_no_evidence() -> None:
+    assert issues(contradiction(number=3, evidence=())) == [
+        "warning numbering-gap: tension numbers skip 1, 2 (at $.tensions)",
+        "warning no-evidence: contradiction 'c1' has no evidence (at $.tensions[0])",
+    ]
+
+
+def test_acknowledged_warnings_are_not_reported() -> None:
+    quiet = contradiction(number=3, evidence=(), acknowledged=("no-evidence",))
+    assert issues(quiet) == ["warning numbering-gap: tension numbers skip 1, 2 (at $.tensions)"]
+    assert issues(quiet, acknowledged=("numbering-gap",)) == []
+
+
+def test_only_warnings_can_be_acknowledged() -> None:
+    assert issues(contradiction(acknowledged=("missing-origin",))) == [
+        "warning unknown-acknowledgement: cannot acknowledge 'missing-origin': only warnings can "
+        "be (expected one of 'no-evidence', 'numbering-gap') (at $.tensions[0].acknowledged[0])"
+    ]
+
+
+def test_errors_come_before_warnings() -> None:
+    report = ref.validate(
+        ref.Framework(
+            id="f",
+            title="F",
+            tensions=(contradiction(number=2, evidence=()), contradiction(id="c2", number=2)),
+        )
+    )
+    assert [i.severity for i in report.issues] == [
+        ref.Severity.ERROR,
+        ref.Severity.WARNING,
+        ref.Severity.WARNING,
+    ]
+    assert not report.ok
+
+
+def test_ensure_valid_raises_one_error_listing_all() -> None:
+    fw = ref.Framework(id="f", title="F", tensions=(contradiction(origin=None, number=0),))
+    with pytest.raises(ref.ValidationError) as info:
+        ref.ensure_valid(fw)
+    assert str(info.value) == (
+        "2 validation error(s):\n"
+        "error bad-number: numbers start at 1, got 0 (at $.tensions[0].number)\n"
+        "error missing-origin: contradiction 'c1' has no origin "
+        "(expected one of 'organisation', 'situation') (at $.tensions[0])"
+    )
+    assert info.value.report.errors == ref.validate(fw).errors
+
+
+@settings(max_examples=200, deadline=None)
+@given(frameworks)
+def test_validate_never_raises(framework: ref.Framework) -> None:
+    report = ref.validate(framework)
+    assert report.ok == (not report.errors)
+
+
+def test_check_locates_validation_issues(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "f.yaml"
+    path.write_text(
+        "id: f\ntitle: F\ntensions:\n"
+        "  - kind: dilemma\n    id: d1\n    number: 2\n"
+        "    first: {label: A}\n    second:\n      label: ''\n"
+        "    provenance: {status: illustrative}\n",
+        encoding="utf-8",
+    )
+    assert [str(i) for i in ref.check(path).issues] == [
+        f"{path}:9:14: error empty-pole: the pole's label is empty (at $.tensions[0].second.label)",
+        f"{path}:10:5: error missing-justification: an illustrative element needs a justification "
+        "(the source passage or the reason) (at $.tensions[0].provenance)",
+        f"{path}:3:1: warning numbering-gap: tension numbers skip 1 (at $.tensions)",
+        f"{path}:4:5: warning no-evidence: dilemma 'd1' has no evidence (at $.tensions[0])",
+    ]
