@@ -47,6 +47,7 @@ from referentiel.model import (
 from referentiel.validate import Issue, Report, Severity, ensure_valid, validate
 
 if TYPE_CHECKING:
+    from referentiel.draw import render, to_dot
     from referentiel.io import (
         check,
         dumps,
@@ -86,6 +87,7 @@ _LAZY = {
         ),
         "referentiel.io",
     ),
+    **dict.fromkeys(("render", "to_dot"), "referentiel.draw"),
 }
 
 
@@ -144,7 +146,9 @@ __all__ = [
     "loads_yaml",
     "read_json",
     "read_yaml",
+    "render",
     "save",
+    "to_dot",
     "validate",
     "write_json",
     "write_yaml",

@@ -451,6 +451,6 @@ class Framework:
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Display the framework as its figure in Jupyter (an HTML table if no engine runs)."""
         # Imported here: rendering sits downstream of the model and needs Graphviz.
-        from referentiel.render import mimebundle  # noqa: PLC0415
+        from referentiel.draw import mimebundle  # noqa: PLC0415
 
         return mimebundle(self)

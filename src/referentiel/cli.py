@@ -1,0 +1,199 @@
+"""The ``referentiel`` command line, built only on the public API.
+
+Exit codes: 0 success (warnings allowed), 1 the framework is invalid, 2 anything else that went
+wrong (bad usage, unreadable file, unsupported format, engine failure). Errors are one line on
+stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Final
+
+import referentiel as ref
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_ERROR: Final = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse returns NoReturn
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="referentiel",
+        description="Professional frameworks (référentiels) as contradiction graphs.",
+    )
+    parser.add_argument("--version", action="version", version=f"referentiel {ref.__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    validate = commands.add_parser(
+        "validate",
+        help="check framework files and report every issue at its place",
+        description="Check framework files; print file:line:col: severity code: message. "
+        "Exit 0 if valid (warnings allowed), 1 if invalid, 2 if a file cannot be read.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="YAML or JSON framework files")
+
+    render = commands.add_parser(
+        "render",
+        help="draw a framework as a figure",
+        description="Draw a framework. The format comes from the output's suffix: .svg, .png, "
+        ".json (embedded engine), .pdf (system Graphviz), .dot (the DOT source, no engine).",
+    )
+    render.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
+    render.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    render.add_argument(
+        "--figure",
+        choices=("contradictions", "dilemmas", "graph"),
+        help="which figure (default: the one that suits the framework)",
+    )
+    render.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="label language, e.g. en (default: the "
+        "framework's); labels without a translation keep their original",
+    )
+    render.add_argument(
+        "--engine",
+        choices=("embedded", "system"),
+        default="embedded",
+        help="embedded: the Graphviz pip installed (default); system: dot on PATH",
+    )
+    render.add_argument(
+        "--theme",
+        choices=("colour", "bw"),
+        default="colour",
+        help="colour, or bw for black-and-white print",
+    )
+    render.add_argument(
+        "--evidence",
+        choices=("count", "excerpts", "none"),
+        default="count",
+        help="under each pole: excerpt counts (default), the first excerpt, or none",
+    )
+    render.add_argument(
+        "--wrap", type=int, default=22, metavar="N", help="wrap labels at N characters (0: never)"
+    )
+    render.add_argument(
+        "--columns",
+        type=int,
+        default=8,
+        metavar="N",
+        help="contradictions per row before the figure wraps (default 8)",
+    )
+    render.add_argument("--no-legend", action="store_true", help="leave the legend out")
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of framework files",
+        description="Print the JSON Schema of framework files, for editors and other tools.",
+    )
+    schema.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"referentiel: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _validate(files: Sequence[str]) -> int:
+    errors = warnings = 0
+    for name in files:
+        report = ref.check(name)
+        for issue in report.issues:
+            print(issue)
+        errors += len(report.errors)
+        warnings += len(report.warnings)
+    print(
+        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr
+    )
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _render(args: argparse.Namespace) -> int:
+    report = ref.check(args.file)
+    if not report.ok:
+        for issue in report.errors:
+            print(issue, file=sys.stderr)
+        print(f"referentiel: {args.file} is invalid: nothing was drawn", file=sys.stderr)
+        return EXIT_INVALID
+    if args.columns < 1:
+        return _fail(f"--columns must be at least 1, got {args.columns}")
+    framework = ref.load(args.file)
+    ref.render(
+        framework,
+        args.output,
+        engine=args.engine,
+        figure=args.figure,
+        language=args.lang,
+        evidence=args.evidence,
+        wrap=args.wrap or None,
+        theme=args.theme,
+        columns=args.columns,
+        legend=not args.no_legend,
+    )
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from referentiel.io.schema import schema_text  # noqa: PLC0415 - only this command needs it
+
+    if args.output:
+        from referentiel._atomic import write_atomic  # noqa: PLC0415
+
+        write_atomic(args.output, schema_text().encode("utf-8"))
+    else:
+        sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        return _validate(args.files)
+    if args.command == "render":
+        return _render(args)
+    return _schema(args)
+
+
+def _os_error(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"{exc.filename or exc}: no such file"
+    if isinstance(exc, IsADirectoryError):
+        return f"{exc.filename or exc}: is a directory"
+    target = f"{exc.filename}: " if exc.filename else ""
+    return f"{target}{exc.strerror or exc}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ref.ReferentielError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(_os_error(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _entry()

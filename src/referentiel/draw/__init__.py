@@ -1,0 +1,162 @@
+"""Drawing frameworks: DOT built purely (``to_dot``), then laid out by an engine (``render``)."""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Any, Final
+
+from referentiel._atomic import write_atomic
+from referentiel.draw.engine import Engine, check_format, run_engine
+from referentiel.draw.figures import FIGURES, EvidenceDisplay, Options
+from referentiel.errors import EngineError, UnsupportedFormatError
+from referentiel.model import Framework
+
+__all__ = ["FIGURES", "Options", "default_figure", "mimebundle", "render", "to_dot"]
+
+_SUFFIXES: Final = {
+    ".svg": "svg",
+    ".png": "png",
+    ".pdf": "pdf",
+    ".dot": "dot",
+    ".gv": "dot",
+    ".json": "json",
+}
+
+
+def default_figure(framework: Framework) -> str:
+    """Return the figure that suits *framework*: dilemmas if it has only those."""
+    if framework.dilemmas and not framework.contradictions:
+        return "dilemmas"
+    return "contradictions"
+
+
+def _options(**options: Any) -> Options:  # noqa: ANN401 - Options checks each value
+    try:
+        return Options(**options)
+    except ValueError as exc:
+        raise UnsupportedFormatError(str(exc)) from None
+
+
+def to_dot(
+    framework: Framework,
+    *,
+    figure: str | None = None,
+    language: str | None = None,
+    evidence: EvidenceDisplay = "count",
+    wrap: int | None = 22,
+    theme: str = "colour",
+    columns: int = 8,
+    legend: bool = True,
+) -> str:
+    """Return the DOT source of a figure of *framework*; no Graphviz engine is needed.
+
+    *figure* is ``"contradictions"``, ``"dilemmas"`` or ``"graph"`` (default: the one that
+    suits the framework).
+
+    >>> import referentiel as ref
+    >>> dot = ref.to_dot(ref.load("examples/customer-relations.yaml"), language="en")
+    >>> "Prescribed work" in dot, "Constant insecurity" in dot
+    (True, True)
+    """
+    name = figure or default_figure(framework)
+    if name not in FIGURES:
+        expected = ", ".join(repr(f) for f in FIGURES)
+        raise UnsupportedFormatError(f"unknown figure: {name!r} (expected one of {expected})")
+    options = _options(
+        language=language,
+        evidence=evidence,
+        wrap=wrap,
+        theme=theme,
+        columns=columns,
+        legend=legend,
+    )
+    source: str = FIGURES[name](framework, options).source
+    return source
+
+
+def render(
+    framework: Framework,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    format: str | None = None,
+    engine: Engine = "embedded",
+    figure: str | None = None,
+    language: str | None = None,
+    evidence: EvidenceDisplay = "count",
+    wrap: int | None = 22,
+    theme: str = "colour",
+    columns: int = 8,
+    legend: bool = True,
+) -> bytes:
+    """Draw a figure of *framework* and return its bytes; with *path*, also write it atomically.
+
+    The format comes from *format*, else from the suffix of *path* (.svg, .png, .pdf, .dot,
+    .json), else SVG. ``engine="embedded"`` (the default) runs the Graphviz that pip installed
+    with this package; ``"system"`` runs the ``dot`` on PATH (needed for PDF).
+
+    >>> import referentiel as ref
+    >>> svg = ref.render(ref.load("examples/customer-relations.yaml"))
+    >>> svg.startswith(b"<?xml")
+    True
+    """
+    if format is None:
+        suffix = Path(path).suffix.lower() if path is not None else ".svg"
+        if suffix not in _SUFFIXES:
+            expected = ", ".join(repr(s) for s in _SUFFIXES)
+            raise UnsupportedFormatError(
+                f"unknown output suffix: {suffix!r} (expected one of {expected})"
+            )
+        format = _SUFFIXES[suffix]
+    source = to_dot(
+        framework,
+        figure=figure,
+        language=language,
+        evidence=evidence,
+        wrap=wrap,
+        theme=theme,
+        columns=columns,
+        legend=legend,
+    )
+    if format == "dot":
+        data = source.encode("utf-8")
+    else:
+        check_format(format, engine)
+        data = run_engine(source, format, engine=engine)
+    if path is not None:
+        write_atomic(path, data)
+    return data
+
+
+def table_html(framework: Framework) -> str:
+    """Return an HTML table of the tensions: the figure's fallback where no engine runs."""
+    head = "".join(
+        f"<th>{h}</th>" for h in ("#", "kind", "origin", "pole", "pole", "provenance", "evidence")
+    )
+    rows = []
+    for t in framework.tensions:
+        origin = getattr(t, "origin", None)
+        cells = (
+            str(t.number),
+            t.kind.value,
+            origin.value if origin else "",
+            t.poles[0].label,
+            t.poles[1].label,
+            t.provenance.status.value,
+            str(len(t.evidence)),
+        )
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    title = html.escape(framework.title)
+    return (
+        f"<table><caption>{title}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def mimebundle(framework: Framework) -> dict[str, str]:
+    """Return the figure as SVG for Jupyter, or an HTML table if no engine can run."""
+    try:
+        return {"image/svg+xml": render(framework, format="svg").decode("utf-8")}
+    except EngineError:
+        return {"text/html": table_html(framework)}

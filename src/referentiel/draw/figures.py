@@ -1,0 +1,399 @@
+"""The figures as pure functions: a framework in, a :class:`graphviz.Digraph` out (no engine run).
+
+- :func:`contradictions_figure`, like Figure 2 of the customer-relations paper: contradictions
+  grouped by origin, the prescribed pole above the real pole, a double arrow between them.
+- :func:`dilemmas_figure`: each dilemma's two poles side by side, its resources below.
+- :func:`graph_figure`: tensions and the typed links between them.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from typing import Final, Literal
+
+import attrs
+import graphviz
+
+from referentiel.draw._labels import escape, html_label, html_lines
+from referentiel.draw.style import FONT, LINE_STYLES, THEMES, Theme, text
+from referentiel.model import (
+    Contradiction,
+    Dilemma,
+    Evidence,
+    Framework,
+    Origin,
+    Pole,
+    Provenance,
+    Side,
+    Status,
+    Tension,
+)
+
+__all__ = ["FIGURES", "Options", "contradictions_figure", "dilemmas_figure", "graph_figure"]
+
+EvidenceDisplay = Literal["count", "excerpts", "none"]
+
+
+@attrs.frozen(kw_only=True)
+class Options:
+    """How a figure is drawn.
+
+    >>> Options(language="en").theme
+    'colour'
+    """
+
+    #: Language of the labels (translations where the file gives them); None: the framework's.
+    language: str | None = None
+    #: Under each pole: the number of excerpts ("count"), the first excerpt ("excerpts"), nothing.
+    evidence: EvidenceDisplay = attrs.field(
+        default="count", validator=attrs.validators.in_(("count", "excerpts", "none"))
+    )
+    #: Wrap labels at this many characters; None never wraps.
+    wrap: int | None = 22
+    #: "colour" or "bw" (black and white, for print).
+    theme: str = attrs.field(default="colour", validator=attrs.validators.in_(tuple(THEMES)))
+    #: Contradictions per row of the figure; a larger framework wraps onto several rows.
+    columns: int = attrs.field(default=8, validator=attrs.validators.ge(1))
+    #: Show the legend of line styles.
+    legend: bool = True
+
+
+def _language(fw: Framework, options: Options) -> str:
+    return options.language or fw.language
+
+
+@attrs.frozen
+class _Context:
+    """What every drawing helper needs: the options, the language and the theme's colours."""
+
+    options: Options
+    language: str
+    theme: Theme
+
+    @classmethod
+    def of(cls, fw: Framework, options: Options | None) -> _Context:
+        options = options or Options()
+        return cls(options, _language(fw, options), THEMES[options.theme])
+
+
+def _status(own: Provenance | None, parent: Provenance) -> Status:
+    return (own or parent).status
+
+
+def _graph(fw: Framework, options: Options, name: str) -> graphviz.Digraph:
+    language = _language(fw, options)
+    title = html_lines(fw.title_in(language), 80)
+    graph = graphviz.Digraph(name=name)
+    graph.attr(
+        "graph",
+        newrank="true",
+        label=html_label(f'<FONT POINT-SIZE="18">{title}</FONT>'),
+        labelloc="t",
+        fontname=FONT,
+        nodesep="0.25",
+        ranksep="0.3",
+        outputorder="edgesfirst",
+    )
+    graph.attr("node", fontname=FONT, fontsize="12")
+    graph.attr("edge", fontname=FONT, fontsize="10")
+    return graph
+
+
+def _supporting(evidence: Iterable[Evidence], side: Side) -> list[Evidence]:
+    return [e for e in evidence if e.supports in (side, Side.BOTH)]
+
+
+def _evidence_lines(tension: Tension, side: Side, ctx: _Context) -> str:
+    options, theme, language = ctx.options, ctx.theme, ctx.language
+    if options.evidence == "none":
+        return ""
+    support = _supporting(tension.evidence, side)
+    if options.evidence == "excerpts":
+        if not support:
+            return ""
+        first = support[0]
+        quote = next((t for code, t in first.translations if code == language), first.quote)
+        short = quote if len(quote) <= 90 else quote[:87].rstrip() + "…"
+        who = f" ({first.speaker})" if first.speaker else ""
+        body = html_lines(f"« {short} »{who}", (options.wrap or 40) + 8)
+        return f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}"><I>{body}</I></FONT>'
+    count = len(support)
+    word = text("excerpt" if count == 1 else "excerpts", language)
+    return f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}">{count} {escape(word)}</FONT>'
+
+
+def _pole_node(
+    graph: graphviz.Digraph, name: str, pole: Pole, *, status: Status, extra: str, ctx: _Context
+) -> None:
+    theme = ctx.theme
+    label = html_lines(pole.label_in(ctx.language), ctx.options.wrap) + extra
+    graph.node(
+        name,
+        label=html_label(label),
+        shape="box",
+        style=f"rounded,filled,{LINE_STYLES[status]}",
+        fillcolor=theme["fill"],
+        color=theme["line"],
+        margin="0.15,0.08",
+    )
+
+
+def _number_node(
+    graph: graphviz.Digraph, name: str, number: int, colour: str, theme: Theme
+) -> None:
+    graph.node(
+        name,
+        label=html_label(f"<B>{number}</B>"),
+        shape="circle",
+        style="filled",
+        fillcolor=colour,
+        fontcolor=theme["number_font"],
+        color=colour,
+        width="0.4",
+        height="0.4",
+        fixedsize="true",
+    )
+
+
+def _legend(
+    graph: graphviz.Digraph, statuses: Sequence[Status], anchor: str, language: str, theme: Theme
+) -> None:
+    with graph.subgraph(name="cluster_legend") as legend:
+        legend.attr(
+            label=html_label(escape(text("legend", language))),
+            style="rounded",
+            color=theme["heading"],
+            fontcolor=theme["heading"],
+            fontsize="11",
+        )
+        names = []
+        for status in statuses:
+            name = f"legend_{status.value}"
+            names.append(name)
+            legend.node(
+                name,
+                label=html_label(escape(text(status.value, language))),
+                shape="box",
+                style=f"rounded,{LINE_STYLES[status]}",
+                fontsize="10",
+                color=theme["line"],
+            )
+        with legend.subgraph() as row:
+            row.attr(rank="same")
+            for name in names:
+                row.node(name)
+        for left, right in itertools.pairwise(names):
+            legend.edge(left, right, style="invis")
+    graph.edge(anchor, names[0], style="invis")
+
+
+def _statuses(fw: Framework) -> list[Status]:
+    seen = {t.provenance.status for t in fw.tensions}
+    seen |= {p.provenance.status for t in fw.tensions for p in t.poles if p.provenance}
+    return [s for s in Status if s in seen]
+
+
+_ORIGIN_ORDER: Final = (Origin.ORGANISATION, Origin.SITUATION, None)
+
+
+def contradictions_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
+    """Draw the contradictions like Figure 2: by origin, prescribed above real, numbered.
+
+    >>> import referentiel as ref
+    >>> dot = contradictions_figure(ref.load("examples/customer-relations.yaml")).source
+    >>> "Travail prescrit" in dot and "Insécurité constante" in dot
+    True
+    """
+    ctx = _Context.of(fw, options)
+    options, language, theme = ctx.options, ctx.language, ctx.theme
+    graph = _graph(fw, options, "contradictions")
+    ordered = sorted(
+        enumerate(fw.contradictions),
+        key=lambda item: (_ORIGIN_ORDER.index(item[1].origin), item[1].number, item[0]),
+    )
+    bands = [ordered[i : i + options.columns] for i in range(0, len(ordered), options.columns)]
+    previous = None
+    for b, band in enumerate(bands):
+        heads = (f"b{b}_numbers", f"b{b}_prescribed", f"b{b}_real")
+        graph.node(heads[0], label="", shape="plaintext", width="0.1")
+        for head, key in zip(heads[1:], ("prescribed", "real"), strict=True):
+            graph.node(
+                head,
+                label=html_label(escape(text(key, language))),
+                shape="plaintext",
+                fontcolor=theme["heading"],
+                fontsize="13",
+            )
+        graph.edge(heads[0], heads[1], style="invis")
+        graph.edge(heads[1], heads[2], style="invis")
+        if previous is not None:
+            graph.edge(previous, heads[0], style="invis")
+        previous = heads[2]
+        for origin in _ORIGIN_ORDER:
+            members = [(i, c) for i, c in band if c.origin is origin]
+            if members:
+                _origin_cluster(graph, b, origin, members, ctx)
+        for head, suffix in zip(heads, ("n", "p", "r"), strict=True):
+            with graph.subgraph() as row:
+                row.attr(rank="same")
+                row.node(head)
+                for i, _ in band:
+                    row.node(f"t{i}_{suffix}")
+    if options.legend and previous is not None:
+        _legend(graph, _statuses(fw), previous, language, theme)
+    return graph
+
+
+def _origin_cluster(
+    graph: graphviz.Digraph,
+    band: int,
+    origin: Origin | None,
+    members: list[tuple[int, Contradiction]],
+    ctx: _Context,
+) -> None:
+    language, theme = ctx.language, ctx.theme
+    key = origin.value if origin else "no-origin"
+    colour = theme.get(key, theme["line"])
+    with graph.subgraph(name=f"cluster_b{band}_{key}") as cluster:
+        cluster.attr(
+            label=html_label(escape(text(key, language))),
+            style="rounded",
+            color=theme.get(f"{key}_border", theme["line"]),
+            fontsize="13",
+            margin="12",
+        )
+        for i, c in members:
+            _number_node(cluster, f"t{i}_n", c.number, colour, theme)
+            for side, suffix in ((Side.PRESCRIBED, "p"), (Side.REAL, "r")):
+                pole = c.pole(side)
+                _pole_node(
+                    cluster,
+                    f"t{i}_{suffix}",
+                    pole,
+                    status=_status(pole.provenance, c.provenance),
+                    extra=_evidence_lines(c, side, ctx),
+                    ctx=ctx,
+                )
+            cluster.edge(f"t{i}_n", f"t{i}_p", style="invis")
+            cluster.edge(
+                f"t{i}_p",
+                f"t{i}_r",
+                dir="both",
+                arrowsize="0.7",
+                color=theme["line"],
+                style=LINE_STYLES[c.provenance.status],
+            )
+
+
+def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
+    """Draw each dilemma as its two poles side by side, a double arrow, and its resources.
+
+    >>> import referentiel as ref
+    >>> "Acquis" in dilemmas_figure(ref.load("examples/kinesitherapy.yaml")).source
+    True
+    """
+    ctx = _Context.of(fw, options)
+    options, language, theme = ctx.options, ctx.language, ctx.theme
+    graph = _graph(fw, options, "dilemmas")
+    previous, gap = None, "1"
+    for i, d in enumerate(fw.tensions):
+        if not isinstance(d, Dilemma):
+            continue
+        _number_node(graph, f"t{i}_n", d.number, theme["dilemma"], theme)
+        for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
+            _pole_node(
+                graph,
+                f"t{i}_{suffix}",
+                pole,
+                status=_status(pole.provenance, d.provenance),
+                extra=_evidence_lines(d, side, ctx),
+                ctx=ctx,
+            )
+        with graph.subgraph() as row:
+            row.attr(rank="same")
+            for suffix in ("n", "a", "b"):
+                row.node(f"t{i}_{suffix}")
+        graph.edge(f"t{i}_n", f"t{i}_a", style="invis", minlen="1")
+        graph.edge(
+            f"t{i}_a",
+            f"t{i}_b",
+            dir="both",
+            arrowsize="0.7",
+            minlen="3",
+            color=theme["line"],
+            style=LINE_STYLES[d.provenance.status],
+        )
+        if previous is not None:
+            # one column of numbers: a heavy invisible edge keeps each row under the last
+            graph.edge(previous, f"t{i}_n", style="invis", weight="20", minlen=gap)
+        previous, gap = f"t{i}_n", "2" if d.resources else "1"
+        if d.resources:
+            width = (options.wrap or 40) * 2
+            items = "".join(
+                f'<TR><TD ALIGN="LEFT">• {html_lines(r.label_in(language), width)}</TD></TR>'
+                for r in d.resources
+            )
+            heading = escape(text("resources", language))
+            graph.node(
+                f"t{i}_res",
+                shape="note",
+                fontsize="10",
+                color=theme["line"],
+                label=html_label(
+                    f'<TABLE BORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">'
+                    f"<I>{heading}</I></TD></TR>{items}</TABLE>"
+                ),
+            )
+            graph.edge(f"t{i}_a", f"t{i}_res", style="dotted", arrowhead="none")
+    if options.legend and previous is not None:
+        _legend(graph, _statuses(fw), previous, language, theme)
+    return graph
+
+
+def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
+    """Draw the tensions as nodes and the typed links between them as labelled edges.
+
+    >>> import referentiel as ref
+    >>> "découle de" in graph_figure(ref.load("examples/customer-relations.yaml")).source
+    True
+    """
+    ctx = _Context.of(fw, options)
+    options, language, theme = ctx.options, ctx.language, ctx.theme
+    graph = _graph(fw, options, "links")
+    graph.attr("graph", rankdir="LR")
+    index = {t.id: i for i, t in enumerate(fw.tensions)}
+    for i, t in enumerate(fw.tensions):
+        a, b = (p.label_in(language) for p in t.poles)
+        body = (
+            f"<B>{t.number}</B><BR/>{html_lines(a, options.wrap)}<BR/>↕<BR/>"
+            f"{html_lines(b, options.wrap)}"
+        )
+        graph.node(
+            f"t{i}",
+            label=html_label(body),
+            shape="box",
+            color=theme["line"],
+            style=f"rounded,{LINE_STYLES[t.provenance.status]}",
+        )
+    for link in fw.links:
+        if link.source in index and link.target in index:
+            status = link.provenance.status if link.provenance else Status.ATTESTED
+            graph.edge(
+                f"t{index[link.source]}",
+                f"t{index[link.target]}",
+                label=html_label(escape(text(link.relation.value, language))),
+                style=LINE_STYLES[status],
+                color=theme["line"],
+            )
+    if options.legend and fw.tensions:
+        _legend(graph, _statuses(fw), f"t{len(fw.tensions) - 1}", language, theme)
+    return graph
+
+
+#: The figures by name.
+FIGURES: Final = {
+    "contradictions": contradictions_figure,
+    "dilemmas": dilemmas_figure,
+    "graph": graph_figure,
+}

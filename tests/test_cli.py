@@ -1,0 +1,233 @@
+"""The console script, run as a user runs it: exit codes, exact output, no partial files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import referentiel as ref
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "customer-relations.yaml"
+SCRIPT = shutil.which("referentiel", path=str(Path(sys.executable).parent)) or "referentiel"
+
+
+def run(
+    *args: str | Path,
+    cwd: Path = ROOT,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [SCRIPT, *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+
+
+BROKEN = """id: broken
+title: Un exemple cassé
+tensions:
+  - kind: contradiction
+    id: c1
+    number: 1
+    prescibed: {label: Respect des procédures}
+    real: {label: Réalisation de son travail de conseiller}
+    origin: organisation
+    provenance: {status: attested}
+"""
+
+WARNED = """id: w
+title: Avertissements
+tensions:
+  - kind: dilemma
+    id: d1
+    number: 2
+    first: {label: A}
+    second: {label: B}
+    provenance: {status: attested}
+"""
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout == f"referentiel {ref.__version__}\n"
+    for command in ((), ("validate",), ("render",), ("schema",)):
+        done = run(*command, "--help")
+        assert done.returncode == 0
+        assert done.stdout.startswith(f"usage: referentiel {' '.join(command)}".rstrip())
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "referentiel", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout == f"referentiel {ref.__version__}\n"
+
+
+def test_validate_valid_files_exit_0() -> None:
+    done = run("validate", "examples/customer-relations.yaml", "examples/kinesitherapy.yaml")
+    assert (done.returncode, done.stdout) == (0, "")
+    assert done.stderr == "2 file(s) checked: 0 error(s), 0 warning(s)\n"
+
+
+def test_validate_warnings_only_exit_0(tmp_path: Path) -> None:
+    (tmp_path / "w.yaml").write_text(WARNED, encoding="utf-8")
+    done = run("validate", "w.yaml", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stdout == (
+        "w.yaml:3:1: warning numbering-gap: tension numbers skip 1 (at $.tensions)\n"
+        "w.yaml:4:5: warning no-evidence: dilemma 'd1' has no evidence (at $.tensions[0])\n"
+    )
+
+
+def test_validate_invalid_file_exit_1_with_located_errors(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    done = run("validate", "broken.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout == (
+        "broken.yaml:4:5: error missing-key: missing required key 'prescribed' in a contradiction "
+        "(at $.tensions[0])\n"
+        "broken.yaml:7:5: error unknown-key: unknown key 'prescibed' in a contradiction "
+        "(did you mean 'prescribed'?) (at $.tensions[0].prescibed)\n"
+    )
+    assert done.stderr == "1 file(s) checked: 2 error(s), 0 warning(s)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("validate", "missing.yaml"), "referentiel: error: missing.yaml: no such file\n"),
+        (
+            ("validate", "notes.txt"),
+            "referentiel: error: unknown framework file suffix: '.txt' "
+            "(expected one of '.yaml', '.yml', '.json')\n",
+        ),
+        (
+            ("render", "missing.yaml", "-o", "x.svg"),
+            "referentiel: error: missing.yaml: no such file\n",
+        ),
+        (
+            ("frobnicate",),
+            "referentiel: error: argument COMMAND: invalid choice: 'frobnicate' "
+            "(choose from 'validate', 'render', 'schema')\n",
+        ),
+        (
+            ("render", "f.yaml"),
+            "referentiel render: error: the following arguments are required: -o/--output\n",
+        ),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(
+    tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    done = run(*args, cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", message)
+
+
+def test_validate_directory_is_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "d.yaml").mkdir()
+    done = run("validate", "d.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, "referentiel: error: d.yaml: is a directory\n")
+
+
+def test_render_writes_the_figure(tmp_path: Path) -> None:
+    done = run("render", EXAMPLE, "-o", tmp_path / "figure.svg", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == f"wrote {tmp_path / 'figure.svg'}\n"
+    svg = (tmp_path / "figure.svg").read_bytes()
+    assert svg == ref.render(ref.load(EXAMPLE), language="en")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figure.svg"]
+
+
+@pytest.mark.parametrize("suffix", ["png", "dot", "json"])
+def test_render_other_formats(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"figure.{suffix}"
+    done = run("render", EXAMPLE, "-o", out, "--theme", "bw", "--figure", "graph")
+    assert done.returncode == 0, done.stderr
+    expected = ref.render(ref.load(EXAMPLE), format=suffix, theme="bw", figure="graph")
+    assert out.read_bytes() == expected
+
+
+def _existing(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(b"the user's previous figure")
+    return path
+
+
+def test_invalid_framework_draws_nothing_and_keeps_the_old_file(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    out = _existing(tmp_path, "figure.svg")
+    done = run("render", "broken.yaml", "-o", "figure.svg", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.endswith("referentiel: broken.yaml is invalid: nothing was drawn\n")
+    assert out.read_bytes() == b"the user's previous figure"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.yaml", "figure.svg"]
+
+
+def test_unsupported_format_keeps_the_old_file(tmp_path: Path) -> None:
+    out = _existing(tmp_path, "figure.pdf")
+    done = run("render", EXAMPLE, "-o", out)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "referentiel: error: the embedded engine cannot write PDF: install Graphviz and use "
+        "--engine system, or write SVG or PNG\n",
+    )
+    assert out.read_bytes() == b"the user's previous figure"
+
+
+def test_missing_system_engine_keeps_the_old_file(tmp_path: Path) -> None:
+    out = _existing(tmp_path, "figure.png")
+    env = {**os.environ, "PATH": str(tmp_path / "empty")}  # no `dot` anywhere
+    done = run("render", EXAMPLE, "-o", out, "--engine", "system", env=env)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "referentiel: error: no system Graphviz: `dot` is not on PATH (install Graphviz, "
+        "or use the embedded engine)\n",
+    )
+    assert out.read_bytes() == b"the user's previous figure"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figure.png"]
+
+
+def test_failing_engine_keeps_the_old_file(tmp_path: Path) -> None:
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    dot = fake / "dot"
+    dot.write_text("#!/bin/sh\necho 'Error: layout exploded' >&2\nexit 1\n", encoding="utf-8")
+    dot.chmod(0o755)
+    out = _existing(tmp_path, "figure.svg")
+    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = run("render", EXAMPLE, "-o", out, "--engine", "system", env=env)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "referentiel: error: Graphviz failed: Error: layout exploded\n",
+    )
+    assert out.read_bytes() == b"the user's previous figure"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "figure.svg"]
+
+
+def test_render_into_a_missing_folder_is_exit_2(tmp_path: Path) -> None:
+    done = run("render", EXAMPLE, "-o", tmp_path / "nope" / "f.svg")
+    assert done.returncode == 2
+    assert done.stderr.startswith("referentiel: error: ")
+    assert "Traceback" not in done.stderr
+
+
+def test_schema_prints_the_shipped_schema(tmp_path: Path) -> None:
+    from referentiel.io.schema import shipped_schema_text
+
+    done = run("schema")
+    assert (done.returncode, done.stdout) == (0, shipped_schema_text())
+    assert run("schema", "-o", tmp_path / "s.json").returncode == 0
+    assert (tmp_path / "s.json").read_text(encoding="utf-8") == shipped_schema_text()

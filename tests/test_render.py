@@ -1,0 +1,325 @@
+"""Figures read back from the SVG the embedded engine draws: texts, positions, groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+import referentiel as ref
+from referentiel.draw._labels import lines
+from referentiel.draw.style import SVG_FONT_FAMILY
+from tests.svg import Svg
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def customer() -> ref.Framework:
+    return ref.load(EXAMPLES / "customer-relations.yaml")
+
+
+@pytest.fixture(scope="module")
+def svg(customer: ref.Framework) -> Svg:
+    return Svg(ref.render(customer))
+
+
+def test_every_pole_label_is_drawn_wrapped_as_in_the_file(
+    customer: ref.Framework, svg: Svg
+) -> None:
+    for i, c in enumerate(customer.tensions):
+        assert isinstance(c, ref.Contradiction)
+        for suffix, pole, side in (
+            ("p", c.prescribed, ref.Side.PRESCRIBED),
+            ("r", c.real, ref.Side.REAL),
+        ):
+            count = sum(1 for e in c.evidence if e.supports in (side, ref.Side.BOTH))
+            word = "extrait" if count == 1 else "extraits"
+            assert svg.lines(f"t{i}_{suffix}") == [*lines(pole.label, 22), f"{count} {word}"]
+
+
+def test_the_attested_labels_exactly(svg: Svg) -> None:
+    assert svg.lines("t1_p") == ["Travail encadré par de", "multiples procédures", "1 extrait"]
+    assert svg.lines("t1_r") == ["Insécurité constante", "2 extraits"]
+    assert svg.lines("t4_p") == ["Respect des procédures", "0 extraits"]
+    assert svg.lines("t1_n") == ["2"]
+
+
+def test_prescribed_pole_above_real_pole_below_the_number(
+    customer: ref.Framework, svg: Svg
+) -> None:
+    for i, _ in enumerate(customer.tensions):
+        number, prescribed, real = (svg.box(f"t{i}_{s}") for s in "npr")
+        assert number.bottom < prescribed.top
+        assert prescribed.bottom < real.top
+
+
+def test_rows_are_shared_and_named(customer: ref.Framework, svg: Svg) -> None:
+    tops = {round(svg.box(f"t{i}_p").top + svg.box(f"t{i}_p").bottom) for i in range(8)}
+    assert (
+        len({round((svg.box(f"t{i}_r").top + svg.box(f"t{i}_r").bottom) / 2) for i in range(8)})
+        == 1
+    )
+    assert (
+        len({round((svg.box(f"t{i}_p").top + svg.box(f"t{i}_p").bottom) / 2) for i in range(8)})
+        == 1
+    )
+    assert tops
+    assert svg.lines("b0_prescribed") == ["Travail prescrit"]
+    assert svg.lines("b0_real") == ["Travail réel"]
+    # the row headings stand left of every pole, level with their row
+    for heading, suffix in (("b0_prescribed", "p"), ("b0_real", "r")):
+        at, pole = svg.box(heading), svg.box(f"t0_{suffix}")
+        assert at.right < min(svg.box(f"t{i}_{suffix}").left for i in range(8))
+        assert pole.top < at.top < pole.bottom
+
+
+def test_contradictions_are_grouped_by_origin(customer: ref.Framework, svg: Svg) -> None:
+    organisation = svg.cluster_box("cluster_b0_organisation")
+    situation = svg.cluster_box("cluster_b0_situation")
+    assert organisation.right < situation.left
+    for i, c in enumerate(customer.contradictions):
+        cluster = organisation if c.origin is ref.Origin.ORGANISATION else situation
+        for suffix in "npr":
+            assert cluster.contains(svg.box(f"t{i}_{suffix}")), (c.id, suffix)
+    titles = [
+        t.text for t in svg.clusters["cluster_b0_organisation"].iter() if t.tag.endswith("text")
+    ]
+    assert titles == ["Contradictions intrinsèques à l'organisation"]
+
+
+def test_provenance_is_drawn_as_line_style_and_explained(svg: Svg) -> None:
+    def dashed(node: str) -> bool:
+        return any("stroke-dasharray" in e.attrib for e in svg.nodes[node].iter())
+
+    assert not dashed("t1_p")  # contradiction 2: attested, solid
+    assert dashed("t0_p")  # contradiction 1: reconstructed, dashed
+    assert svg.lines("legend_attested") == ["attesté : nommé dans la source"]
+    assert svg.lines("legend_reconstructed") == ["reconstruit : tiré du texte d'une source"]
+    assert dashed("legend_reconstructed")
+    assert "legend_illustrative" not in svg.nodes  # the legend lists only what is drawn
+
+
+def test_english_labels_and_headings(customer: ref.Framework) -> None:
+    svg = Svg(ref.render(customer, language="en", evidence="none"))
+    assert svg.lines("t1_p") == ["Work framed by many", "procedures"]
+    assert svg.lines("b0_prescribed") == ["Prescribed work"]
+    assert svg.lines("legend_attested") == ["attested: named in the source"]
+
+
+def test_untranslated_labels_fall_back_to_the_original() -> None:
+    fw = ref.Framework(
+        id="x",
+        title="T",
+        tensions=(
+            ref.Contradiction(
+                id="c",
+                number=1,
+                prescribed=ref.Pole(label="Prescrit"),
+                real=ref.Pole(label="Réel"),
+                origin=ref.Origin.SITUATION,
+                provenance=ref.Provenance(status=ref.Status.ATTESTED),
+            ),
+        ),
+    )
+    svg = Svg(ref.render(fw, language="en", evidence="none"))
+    assert svg.lines("t0_p") == ["Prescrit"]
+
+
+def test_excerpts_option_shows_the_first_excerpt(customer: ref.Framework) -> None:
+    svg = Svg(ref.render(customer, evidence="excerpts"))
+    assert svg.lines("t6_r")[:2] == ["« Rattraper les", "minutes »"]
+    assert svg.lines("t6_r")[2].startswith("« Il va y avoir des moments")
+
+
+def test_same_input_gives_byte_identical_output(customer: ref.Framework) -> None:
+    assert ref.render(customer) == ref.render(customer)
+    assert ref.render(customer, format="png") == ref.render(customer, format="png")
+
+
+def test_svg_names_metric_compatible_fonts(customer: ref.Framework, svg: Svg) -> None:
+    families = {a.get("font-family") for a in svg.text_attrs()}
+    assert families == {SVG_FONT_FAMILY}
+    assert "Arimo" in SVG_FONT_FAMILY
+    assert "Liberation Sans" in SVG_FONT_FAMILY
+
+
+def test_png_and_json_formats(customer: ref.Framework) -> None:
+    assert ref.render(customer, format="png").startswith(b"\x89PNG\r\n\x1a\n")
+    assert ref.render(customer, format="json").lstrip().startswith(b"{")
+
+
+def test_pdf_needs_the_system_engine(customer: ref.Framework) -> None:
+    with pytest.raises(ref.UnsupportedFormatError) as info:
+        ref.render(customer, format="pdf")
+    assert str(info.value) == (
+        "the embedded engine cannot write PDF: install Graphviz and use "
+        "--engine system, or write SVG or PNG"
+    )
+
+
+def test_unknown_output_suffix(customer: ref.Framework, tmp_path: Path) -> None:
+    with pytest.raises(ref.UnsupportedFormatError, match=r"unknown output suffix: '\.bmp'"):
+        ref.render(customer, tmp_path / "x.bmp")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dot_source_needs_no_engine(
+    customer: ref.Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_engine(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the engine must not run")
+
+    monkeypatch.setattr("subprocess.run", no_engine)
+    dot = ref.to_dot(customer)
+    assert dot.startswith("digraph contradictions {")
+    assert ref.render(customer, format="dot") == dot.encode("utf-8")
+
+
+def test_missing_engine_is_a_clear_error_and_notebooks_fall_back(
+    customer: ref.Framework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from referentiel.draw import engine
+
+    monkeypatch.setattr(engine, "_EXE", ".missing")
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    with pytest.raises(ref.EngineNotFoundError) as info:
+        ref.render(customer)
+    assert str(info.value).startswith(
+        "the embedded Graphviz engine is not installed: pip install graphviz-pure"
+    )
+    bundle = customer._repr_mimebundle_()
+    assert list(bundle) == ["text/html"]
+    assert "<td>Travail encadré par de multiples procédures</td>" in bundle["text/html"]
+
+
+def test_notebook_display_is_the_figure(customer: ref.Framework) -> None:
+    bundle = customer._repr_mimebundle_()
+    assert list(bundle) == ["image/svg+xml"]
+    assert "Insécurité constante" in bundle["image/svg+xml"]
+
+
+def test_report_displays_as_a_table() -> None:
+    html = ref.check(EXAMPLES / "kinesitherapy.yaml")._repr_html_()
+    assert html == "<p>No issues.</p>"
+    issue = ref.Issue(code="c", severity=ref.Severity.ERROR, message="a <b>", path="$")
+    table = ref.Report(issues=(issue,))._repr_html_()
+    assert "<td>a &lt;b&gt;</td>" in table
+
+
+HOSTILE = [
+    "quote \" and ' apostrophe",
+    "back\\slash \\N \\l \\G \\E",
+    "<b>not bold</b> <BR/> &amp; & &lt;",
+    "braces { } [ ] ; -> -- |",
+    "émoji 😀 and 𝄞 outside the BMP",
+    "עברית right to left العربية",
+    "x" * 300,
+]
+
+
+@pytest.mark.parametrize("label", HOSTILE)
+def test_hostile_labels_are_drawn_verbatim(label: str) -> None:
+    fw = ref.Framework(
+        id="h",
+        title=label,
+        tensions=(
+            ref.Contradiction(
+                id="c",
+                number=1,
+                prescribed=ref.Pole(label=label),
+                real=ref.Pole(label="r"),
+                origin=ref.Origin.ORGANISATION,
+                provenance=ref.Provenance(status=ref.Status.ATTESTED),
+            ),
+        ),
+    )
+    svg = Svg(ref.render(fw, wrap=None, evidence="none", legend=False))
+    assert svg.lines("t0_p") == [label]
+    texts = [t.text or "" for t in svg.root.iter() if t.tag.endswith("text")]
+    if len(label) <= 80:
+        assert texts[0] == label  # the title
+    else:  # a title wraps at 80 characters, a word too long for a line is cut
+        assert "".join(texts[:4]) == label
+
+
+def test_control_characters_are_dropped_and_newlines_break_lines() -> None:
+    label = "a\x00b\x07c\td\ne\r\nf"
+    fw = ref.Framework(
+        id="h",
+        title="t",
+        tensions=(
+            ref.Contradiction(
+                id="c",
+                number=1,
+                prescribed=ref.Pole(label=label),
+                real=ref.Pole(label="r"),
+                origin=ref.Origin.ORGANISATION,
+                provenance=ref.Provenance(status=ref.Status.ATTESTED),
+            ),
+        ),
+    )
+    svg = Svg(ref.render(fw, wrap=None, evidence="none", legend=False))
+    assert svg.lines("t0_p") == ["abc d", "e", "f"]
+
+
+def test_large_framework_wraps_into_rows() -> None:
+    base = ref.Contradiction(
+        id="c",
+        number=1,
+        prescribed=ref.Pole(label="Prescrit"),
+        real=ref.Pole(label="Réel"),
+        origin=ref.Origin.ORGANISATION,
+        provenance=ref.Provenance(status=ref.Status.ATTESTED),
+    )
+    tensions = tuple(
+        attrs.evolve(
+            base,
+            id=f"c{n}",
+            number=n,
+            origin=ref.Origin.ORGANISATION if n % 2 else ref.Origin.SITUATION,
+        )
+        for n in range(1, 21)
+    )
+    fw = ref.Framework(id="big", title="Big", tensions=tensions)
+    svg = Svg(ref.render(fw, columns=8))
+    rows = {round(svg.box(f"t{i}_p").top) for i in range(20)}
+    assert len(rows) == 3
+    assert sorted(n for n in svg.nodes if n.endswith("_prescribed")) == [
+        "b0_prescribed",
+        "b1_prescribed",
+        "b2_prescribed",
+    ]
+    width = float(svg.root.get("width", "0pt").removesuffix("pt"))
+    assert width < 1600
+
+
+def test_dilemmas_figure(tmp_path: Path) -> None:
+    kine = ref.load(EXAMPLES / "kinesitherapy.yaml")
+    svg = Svg(ref.render(kine))
+    first, second = svg.box("t0_a"), svg.box("t0_b")
+    assert first.right < second.left
+    assert abs((first.top + first.bottom) - (second.top + second.bottom)) < 1
+    assert svg.lines("t0_a") == ["Appliquer le protocole", "de rééducation", "1 extrait"]
+    assert svg.lines("t0_res") == [
+        "Acquis d'expérience",
+        "• Garder le protocole en tête et choisir",
+        "l'exercice au fil de la séance",
+    ]
+    assert svg.lines("legend_illustrative") == ["illustratif : inventé pour l'exemple"]
+    # dilemma rows stack downwards in number order
+    tops = [svg.box(f"t{i}_n").top for i in range(4)]
+    assert tops == sorted(tops)
+
+
+def test_graph_figure_draws_typed_links(customer: ref.Framework) -> None:
+    svg = Svg(ref.render(customer, figure="graph"))
+    edges = {}
+    for group in svg.root.iter("{http://www.w3.org/2000/svg}g"):
+        if group.get("class") == "edge":
+            title = group.find("{http://www.w3.org/2000/svg}title")
+            texts = [t.text for t in group.iter("{http://www.w3.org/2000/svg}text")]
+            if title is not None and texts:
+                edges[title.text] = texts
+    assert edges == {"t5->t1": ["découle de"], "t6->t0": ["renforce"]}
