@@ -231,3 +231,23 @@ def test_schema_prints_the_shipped_schema(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (0, shipped_schema_text())
     assert run("schema", "-o", tmp_path / "s.json").returncode == 0
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == shipped_schema_text()
+
+
+def test_an_internal_error_is_one_line_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from referentiel import cli
+
+    def boom(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_run", boom)
+    assert cli.main(["validate", str(EXAMPLE)]) == 2
+    assert capsys.readouterr().err == (
+        "referentiel: error: internal error: RuntimeError: boom (please report it)\n"
+    )
+
+
+def test_every_public_name_resolves() -> None:
+    for name in ref.__all__:
+        assert getattr(ref, name) is not None, name

@@ -123,15 +123,14 @@ def _validate(files: Sequence[str]) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    report = ref.check(args.file)
-    if not report.ok:
+    framework, report = ref.load_checked(args.file)
+    if framework is None or not report.ok:
         for issue in report.errors:
             print(issue, file=sys.stderr)
         print(f"referentiel: {args.file} is invalid: nothing was drawn", file=sys.stderr)
         return EXIT_INVALID
     if args.columns < 1:
         return _fail(f"--columns must be at least 1, got {args.columns}")
-    framework = ref.load(args.file)
     ref.render(
         framework,
         args.output,
@@ -188,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(_os_error(exc))
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: still one line, never a traceback
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
 
 
 def _entry() -> None:

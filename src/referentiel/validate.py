@@ -11,7 +11,8 @@ from __future__ import annotations
 import enum
 import html
 from collections.abc import Callable, Iterable, Iterator
-from typing import Final
+from functools import partial
+from typing import Final, TypeVar
 
 import attrs
 
@@ -21,12 +22,13 @@ from referentiel.model import (
     Dilemma,
     Evidence,
     Framework,
-    Pole,
     Provenance,
     Side,
     Status,
     Tension,
 )
+
+T = TypeVar("T")
 
 __all__ = ["WARNING_CODES", "Issue", "Report", "Severity", "ensure_valid", "validate"]
 
@@ -124,72 +126,76 @@ def _warning(code: str, message: str, path: str) -> Issue:
     return Issue(code=code, severity=Severity.WARNING, message=message, path=path)
 
 
-def _tension_paths(fw: Framework) -> Iterator[tuple[str, Tension]]:
-    for i, tension in enumerate(fw.tensions):
-        yield f"$.tensions[{i}]", tension
+# Paths are built only for the elements an issue is about: validating 100 000 excerpts should
+# not format 100 000 path strings. Helpers yield the element and a function that makes its path.
 
 
-def _pole_paths(fw: Framework) -> Iterator[tuple[str, Pole]]:
-    for path, tension in _tension_paths(fw):
-        if isinstance(tension, Contradiction):
-            yield f"{path}.prescribed", tension.prescribed
-            yield f"{path}.real", tension.real
+def _tension_path(i: int, rest: str = "") -> str:
+    return f"$.tensions[{i}]{rest}"
+
+
+_POLE_NAMES: Final = {Contradiction: ("prescribed", "real"), Dilemma: ("first", "second")}
+
+
+def _first_seen(
+    items: Iterable[tuple[object, T]], path: Callable[[T], str], code: str, what: str
+) -> Iterator[Issue]:
+    seen: dict[object, T] = {}
+    for key, where in items:
+        if key in seen:
+            message = f"duplicate {what} {key!r} (first at {path(seen[key])})"
+            yield _error(code, message, path(where))
         else:
-            yield f"{path}.first", tension.first
-            yield f"{path}.second", tension.second
+            seen[key] = where
 
 
-def _evidence_paths(fw: Framework) -> Iterator[tuple[str, Tension, Evidence]]:
-    for path, tension in _tension_paths(fw):
+def _evidence(fw: Framework) -> Iterator[tuple[int, int, Tension, Evidence]]:
+    for i, tension in enumerate(fw.tensions):
         for j, evidence in enumerate(tension.evidence):
-            yield f"{path}.evidence[{j}]", tension, evidence
+            yield i, j, tension, evidence
 
 
-def _provenance_paths(fw: Framework) -> Iterator[tuple[str, Provenance]]:
-    for path, tension in _tension_paths(fw):
-        yield f"{path}.provenance", tension.provenance
-        for pole_path, pole in _poles_of(path, tension):
+def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Callable[[], str]]]:
+    for i, tension in enumerate(fw.tensions):
+        yield tension.provenance, partial(_tension_path, i, ".provenance")
+        for name, pole in zip(_POLE_NAMES[type(tension)], tension.poles, strict=True):
             if pole.provenance is not None:
-                yield f"{pole_path}.provenance", pole.provenance
+                yield pole.provenance, partial(_tension_path, i, f".{name}.provenance")
         if isinstance(tension, Dilemma):
             for j, resource in enumerate(tension.resources):
                 if resource.provenance is not None:
-                    yield f"{path}.resources[{j}].provenance", resource.provenance
-    for path, _, evidence in _evidence_paths(fw):
+                    yield (
+                        resource.provenance,
+                        partial(_tension_path, i, f".resources[{j}].provenance"),
+                    )
+    for i, j, _, evidence in _evidence(fw):
         if evidence.provenance is not None:
-            yield f"{path}.provenance", evidence.provenance
-    for i, link in enumerate(fw.links):
+            yield (
+                evidence.provenance,
+                partial(_tension_path, i, f".evidence[{j}].provenance"),
+            )
+    for k, link in enumerate(fw.links):
         if link.provenance is not None:
-            yield f"$.links[{i}].provenance", link.provenance
-
-
-def _poles_of(path: str, tension: Tension) -> tuple[tuple[str, Pole], tuple[str, Pole]]:
-    if isinstance(tension, Contradiction):
-        return (f"{path}.prescribed", tension.prescribed), (f"{path}.real", tension.real)
-    return (f"{path}.first", tension.first), (f"{path}.second", tension.second)
-
-
-def _first_seen(items: Iterable[tuple[str, object]], code: str, what: str) -> Iterator[Issue]:
-    seen: dict[object, str] = {}
-    for path, key in items:
-        if key in seen:
-            yield _error(code, f"duplicate {what} {key!r} (first at {seen[key]})", path)
-        else:
-            seen[key] = path
+            yield link.provenance, partial("$.links[{}].provenance".format, k)
 
 
 def check_unique_ids(fw: Framework) -> Iterator[Issue]:
     """Tension ids, source ids and evidence ids are each unique (``duplicate-id``)."""
     yield from _first_seen(
-        ((f"{p}.id", t.id) for p, t in _tension_paths(fw)), "duplicate-id", "tension id"
+        ((t.id, i) for i, t in enumerate(fw.tensions)),
+        lambda i: _tension_path(i, ".id"),
+        "duplicate-id",
+        "tension id",
     )
     yield from _first_seen(
-        ((f"$.sources[{i}].id", s.id) for i, s in enumerate(fw.sources)),
+        ((s.id, i) for i, s in enumerate(fw.sources)),
+        "$.sources[{}].id".format,
         "duplicate-id",
         "source id",
     )
     yield from _first_seen(
-        ((f"{p}.id", e.id) for p, _, e in _evidence_paths(fw) if e.id is not None),
+        ((e.id, (i, j)) for i, j, _, e in _evidence(fw) if e.id is not None),
+        lambda at: _tension_path(at[0], f".evidence[{at[1]}].id"),
         "duplicate-id",
         "evidence id",
     )
@@ -198,7 +204,8 @@ def check_unique_ids(fw: Framework) -> Iterator[Issue]:
 def check_unique_numbers(fw: Framework) -> Iterator[Issue]:
     """Tension numbers are unique (``duplicate-number``)."""
     yield from _first_seen(
-        ((f"{p}.number", t.number) for p, t in _tension_paths(fw)),
+        ((t.number, i) for i, t in enumerate(fw.tensions)),
+        lambda i: _tension_path(i, ".number"),
         "duplicate-number",
         "tension number",
     )
@@ -206,11 +213,10 @@ def check_unique_numbers(fw: Framework) -> Iterator[Issue]:
 
 def check_positive_numbers(fw: Framework) -> Iterator[Issue]:
     """Tension numbers start at 1 (``bad-number``)."""
-    for path, tension in _tension_paths(fw):
+    for i, tension in enumerate(fw.tensions):
         if tension.number < 1:
-            yield _error(
-                "bad-number", f"numbers start at 1, got {tension.number}", f"{path}.number"
-            )
+            message = f"numbers start at 1, got {tension.number}"
+            yield _error("bad-number", message, _tension_path(i, ".number"))
 
 
 def check_numbering(fw: Framework) -> Iterator[Issue]:
@@ -224,28 +230,31 @@ def check_numbering(fw: Framework) -> Iterator[Issue]:
 
 def check_poles(fw: Framework) -> Iterator[Issue]:
     """Both poles have a non-empty label and differ from each other."""
-    for path, pole in _pole_paths(fw):
-        if not pole.label.strip():
-            yield _error("empty-pole", "the pole's label is empty", f"{path}.label")
-    for path, tension in _tension_paths(fw):
-        (_, a), (second_path, b) = _poles_of(path, tension)
-        if a.label.strip() and a.label.strip().casefold() == b.label.strip().casefold():
+    for i, tension in enumerate(fw.tensions):
+        names = _POLE_NAMES[type(tension)]
+        first, second = (pole.label.strip() for pole in tension.poles)
+        for name, label in zip(names, (first, second), strict=True):
+            if not label:
+                yield _error(
+                    "empty-pole", "the pole's label is empty", _tension_path(i, f".{name}.label")
+                )
+        if first and first.casefold() == second.casefold():
             yield _error(
                 "identical-poles",
-                f"both poles read {a.label.strip()!r}: a tension needs two distinct poles",
-                f"{second_path}.label",
+                f"both poles read {first!r}: a tension needs two distinct poles",
+                _tension_path(i, f".{names[1]}.label"),
             )
 
 
 def check_origins(fw: Framework) -> Iterator[Issue]:
     """Every contradiction has an origin (``missing-origin``)."""
-    for path, tension in _tension_paths(fw):
+    for i, tension in enumerate(fw.tensions):
         if isinstance(tension, Contradiction) and tension.origin is None:
             yield _error(
                 "missing-origin",
                 f"contradiction {tension.id!r} has no origin "
                 "(expected one of 'organisation', 'situation')",
-                path,
+                _tension_path(i),
             )
 
 
@@ -253,43 +262,43 @@ def check_sources(fw: Framework) -> Iterator[Issue]:
     """Evidence and provenance point at sources that exist (``unknown-source``)."""
     known = {s.id for s in fw.sources}
     expected = ", ".join(repr(s.id) for s in fw.sources) or "none is declared"
-    for path, _, evidence in _evidence_paths(fw):
+    for i, j, _, evidence in _evidence(fw):
         if evidence.source is not None and evidence.source not in known:
             yield _error(
                 "unknown-source",
                 f"unknown source {evidence.source!r} (expected one of {expected})",
-                f"{path}.source",
+                _tension_path(i, f".evidence[{j}].source"),
             )
-    for path, provenance in _provenance_paths(fw):
+    for provenance, path in _provenances(fw):
         if provenance.source is not None and provenance.source not in known:
             yield _error(
                 "unknown-source",
                 f"unknown source {provenance.source!r} (expected one of {expected})",
-                f"{path}.source",
+                f"{path()}.source",
             )
 
 
 def check_justifications(fw: Framework) -> Iterator[Issue]:
     """Reconstructed and illustrative elements say why (``missing-justification``)."""
-    for path, provenance in _provenance_paths(fw):
-        if (
-            provenance.status is not Status.ATTESTED
-            and not (provenance.justification or "").strip()
-        ):
+    for provenance, path in _provenances(fw):
+        justified = bool((provenance.justification or "").strip())
+        if provenance.status is not Status.ATTESTED and not justified:
+            article = "an" if provenance.status is Status.ILLUSTRATIVE else "a"
             yield _error(
                 "missing-justification",
-                f"{'an' if provenance.status is Status.ILLUSTRATIVE else 'a'} "
-                f"{provenance.status.value} element needs a justification "
+                f"{article} {provenance.status.value} element needs a justification "
                 "(the source passage or the reason)",
-                path,
+                path(),
             )
 
 
 def check_quotes(fw: Framework) -> Iterator[Issue]:
     """Quotes are not empty (``empty-quote``)."""
-    for path, _, evidence in _evidence_paths(fw):
+    for i, j, _, evidence in _evidence(fw):
         if not evidence.quote.strip():
-            yield _error("empty-quote", "the quote is empty", f"{path}.quote")
+            yield _error(
+                "empty-quote", "the quote is empty", _tension_path(i, f".evidence[{j}].quote")
+            )
 
 
 _SIDES: Final = {
@@ -300,7 +309,7 @@ _SIDES: Final = {
 
 def check_supported_poles(fw: Framework) -> Iterator[Issue]:
     """Evidence supports a pole its tension has (``wrong-pole``)."""
-    for path, tension, evidence in _evidence_paths(fw):
+    for i, j, tension, evidence in _evidence(fw):
         allowed = _SIDES[type(tension)]
         if evidence.supports not in allowed:
             names = ", ".join(repr(s.value) for s in allowed)
@@ -308,7 +317,7 @@ def check_supported_poles(fw: Framework) -> Iterator[Issue]:
                 "wrong-pole",
                 f"a {tension.kind.value} has no {evidence.supports.value!r} pole "
                 f"(expected one of {names})",
-                f"{path}.supports",
+                _tension_path(i, f".evidence[{j}].supports"),
             )
 
 
@@ -327,17 +336,18 @@ def check_links(fw: Framework) -> Iterator[Issue]:
 
 def check_evidence_present(fw: Framework) -> Iterator[Issue]:
     """Every tension has at least one excerpt (``no-evidence``, a warning)."""
-    for path, tension in _tension_paths(fw):
+    for i, tension in enumerate(fw.tensions):
         if not tension.evidence:
-            yield _warning(
-                "no-evidence", f"{tension.kind.value} {tension.id!r} has no evidence", path
-            )
+            message = f"{tension.kind.value} {tension.id!r} has no evidence"
+            yield _warning("no-evidence", message, _tension_path(i))
 
 
 def check_acknowledgements(fw: Framework) -> Iterator[Issue]:
     """Acknowledged codes are warning codes (``unknown-acknowledgement``, a warning)."""
     owners = [("$", fw.acknowledged)]
-    owners += [(p, t.acknowledged) for p, t in _tension_paths(fw)]
+    owners += [
+        (_tension_path(i), t.acknowledged) for i, t in enumerate(fw.tensions) if t.acknowledged
+    ]
     owners += [(f"$.links[{i}]", link.acknowledged) for i, link in enumerate(fw.links)]
     expected = ", ".join(repr(code) for code in sorted(WARNING_CODES))
     for path, codes in owners:

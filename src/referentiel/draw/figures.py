@@ -82,6 +82,9 @@ def _status(own: Provenance | None, parent: Provenance) -> Status:
 
 
 def _graph(fw: Framework, options: Options, name: str) -> graphviz.Digraph:
+    # What most nodes and edges share is set once as defaults: the graphviz package quotes every
+    # attribute of every node, and that quoting was most of the time of building a large figure.
+    theme = THEMES[options.theme]
     language = _language(fw, options)
     title = html_lines(fw.title_in(language), 80)
     graph = graphviz.Digraph(name=name)
@@ -95,8 +98,17 @@ def _graph(fw: Framework, options: Options, name: str) -> graphviz.Digraph:
         ranksep="0.3",
         outputorder="edgesfirst",
     )
-    graph.attr("node", fontname=FONT, fontsize="12")
-    graph.attr("edge", fontname=FONT, fontsize="10")
+    graph.attr(
+        "node",
+        fontname=FONT,
+        fontsize="12",
+        shape="box",
+        style="rounded,filled",
+        fillcolor=theme["fill"],
+        color=theme["line"],
+        margin="0.15,0.08",
+    )
+    graph.attr("edge", fontname=FONT, fontsize="10", color=theme["line"], arrowsize="0.7")
     return graph
 
 
@@ -126,25 +138,17 @@ def _evidence_lines(tension: Tension, side: Side, ctx: _Context) -> str:
 def _pole_node(
     graph: graphviz.Digraph, name: str, pole: Pole, *, status: Status, extra: str, ctx: _Context
 ) -> None:
-    theme = ctx.theme
-    label = html_lines(pole.label_in(ctx.language), ctx.options.wrap) + extra
-    graph.node(
-        name,
-        label=html_label(label),
-        shape="box",
-        style=f"rounded,filled,{LINE_STYLES[status]}",
-        fillcolor=theme["fill"],
-        color=theme["line"],
-        margin="0.15,0.08",
-    )
+    label = html_label(html_lines(pole.label_in(ctx.language), ctx.options.wrap) + extra)
+    if status is Status.ATTESTED:  # solid: the default style
+        graph.node(name, label=label)
+    else:
+        graph.node(name, label=label, style=f"rounded,filled,{LINE_STYLES[status]}")
 
 
-def _number_node(
-    graph: graphviz.Digraph, name: str, number: int, colour: str, theme: Theme
-) -> None:
-    graph.node(
-        name,
-        label=html_label(f"<B>{number}</B>"),
+def _number_defaults(graph: graphviz.Digraph, colour: str, theme: Theme) -> None:
+    """Make *graph*'s nodes number discs of *colour* (call on a subgraph of the numbers)."""
+    graph.attr(
+        "node",
         shape="circle",
         style="filled",
         fillcolor=colour,
@@ -153,7 +157,21 @@ def _number_node(
         width="0.4",
         height="0.4",
         fixedsize="true",
+        margin="0",
     )
+
+
+def _number_label(number: int) -> str:
+    return html_label(f"<B>{number}</B>")
+
+
+def _double_arrow(
+    graph: graphviz.Digraph, tail: str, head: str, status: Status, **extra: str
+) -> None:
+    if status is Status.ATTESTED:
+        graph.edge(tail, head, dir="both", **extra)
+    else:
+        graph.edge(tail, head, dir="both", style=LINE_STYLES[status], **extra)
 
 
 def _legend(
@@ -234,12 +252,13 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
             members = [(i, c) for i, c in band if c.origin is origin]
             if members:
                 _origin_cluster(graph, b, origin, members, ctx)
-        for head, suffix in zip(heads, ("n", "p", "r"), strict=True):
-            with graph.subgraph() as row:
-                row.attr(rank="same")
-                row.node(head)
-                for i, _ in band:
-                    row.node(f"t{i}_{suffix}")
+        # One shared rank for the band's numbers; the prescribed and real rows follow from the
+        # number -> prescribed -> real edges, so they need no rank group of their own.
+        with graph.subgraph() as row:
+            row.attr(rank="same")
+            row.node(heads[0])
+            for i, _ in band:
+                row.node(f"t{i}_n")
     if options.legend and previous is not None:
         _legend(graph, _statuses(fw), previous, language, theme)
     return graph
@@ -263,8 +282,11 @@ def _origin_cluster(
             fontsize="13",
             margin="12",
         )
+        with cluster.subgraph() as numbers:
+            _number_defaults(numbers, colour, theme)
+            for i, c in members:
+                numbers.node(f"t{i}_n", label=_number_label(c.number))
         for i, c in members:
-            _number_node(cluster, f"t{i}_n", c.number, colour, theme)
             for side, suffix in ((Side.PRESCRIBED, "p"), (Side.REAL, "r")):
                 pole = c.pole(side)
                 _pole_node(
@@ -276,14 +298,7 @@ def _origin_cluster(
                     ctx=ctx,
                 )
             cluster.edge(f"t{i}_n", f"t{i}_p", style="invis")
-            cluster.edge(
-                f"t{i}_p",
-                f"t{i}_r",
-                dir="both",
-                arrowsize="0.7",
-                color=theme["line"],
-                style=LINE_STYLES[c.provenance.status],
-            )
+            _double_arrow(cluster, f"t{i}_p", f"t{i}_r", c.provenance.status)
 
 
 def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
@@ -300,7 +315,9 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
     for i, d in enumerate(fw.tensions):
         if not isinstance(d, Dilemma):
             continue
-        _number_node(graph, f"t{i}_n", d.number, theme["dilemma"], theme)
+        with graph.subgraph() as numbers:
+            _number_defaults(numbers, theme["dilemma"], theme)
+            numbers.node(f"t{i}_n", label=_number_label(d.number))
         for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
             _pole_node(
                 graph,
@@ -315,15 +332,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
             for suffix in ("n", "a", "b"):
                 row.node(f"t{i}_{suffix}")
         graph.edge(f"t{i}_n", f"t{i}_a", style="invis", minlen="1")
-        graph.edge(
-            f"t{i}_a",
-            f"t{i}_b",
-            dir="both",
-            arrowsize="0.7",
-            minlen="3",
-            color=theme["line"],
-            style=LINE_STYLES[d.provenance.status],
-        )
+        _double_arrow(graph, f"t{i}_a", f"t{i}_b", d.provenance.status, minlen="3")
         if previous is not None:
             # one column of numbers: a heavy invisible edge keeps each row under the last
             graph.edge(previous, f"t{i}_n", style="invis", weight="20", minlen=gap)

@@ -17,7 +17,7 @@ from referentiel.io._text import decode
 from referentiel.model import Framework
 from referentiel.validate import Issue, Report, Severity, validate
 
-__all__ = ["FORMATS", "check", "dumps", "format_of", "load", "loads", "save"]
+__all__ = ["FORMATS", "check", "dumps", "format_of", "load", "load_checked", "loads", "save"]
 
 Parse = Callable[[str, str | None], tuple[Framework, yaml_format.Locate]]
 
@@ -106,18 +106,31 @@ def check(path: str | os.PathLike[str]) -> Report:
     >>> report.ok, len(report.errors)
     (True, 0)
     """
+    return load_checked(path)[1]
+
+
+def load_checked(path: str | os.PathLike[str]) -> tuple[Framework | None, Report]:
+    """Load and validate the file at *path* in one pass; return the framework and the report.
+
+    The framework is None when the file could not be read; the report is the one
+    :func:`check` gives.
+
+    >>> framework, report = load_checked("examples/kinesitherapy.yaml")
+    >>> len(framework.dilemmas), report.ok
+    (4, True)
+    """
     name = format_of(path)
     filename = str(path)
     try:
         framework, where = _format(name).parse(decode(Path(path).read_bytes(), filename), filename)
     except FileFormatError as exc:
-        return Report(issues=exc.issues)
+        return None, Report(issues=exc.issues)
     located = []
     for issue in validate(framework).issues:
         line, column = where(parse_path(issue.path), False)  # noqa: FBT003 - the Locate signature
         located.append(attrs.evolve(issue, file=filename, line=line, column=column))
     located.sort(key=_file_order)
-    return Report(issues=tuple(located))
+    return framework, Report(issues=tuple(located))
 
 
 def _file_order(issue: Issue) -> tuple[bool, int, int]:

@@ -55,7 +55,10 @@ def _duplicate_position(text: str, key: str) -> tuple[int, int]:
 def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Locate]:
     """Parse JSON *text* into a framework and a function that locates paths in the text."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        with _mapping.paused_gc():
+            data = json.loads(
+                text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
+            )
     except _DuplicateKeyError as exc:
         position = _duplicate_position(text, exc.key)
         raise file_error(
@@ -80,7 +83,8 @@ def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Lo
         return locate(document[0], path, at_key=at_key)
 
     try:
-        return _mapping.structure(data), where
+        with _mapping.paused_gc():
+            return _mapping.structure(data), where
     except StructureErrors as exc:
         raise FileFormatError(located_issues(exc.problems, filename, where)) from None
 

@@ -42,7 +42,8 @@ def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Lo
     if document is None:
         raise file_error(filename, "empty-file", "the file holds no framework", (1, 1))
     try:
-        return _mapping.structure(document), where
+        with _mapping.paused_gc():
+            return _mapping.structure(document), where
     except StructureErrors as exc:
         raise FileFormatError(located_issues(exc.problems, filename, where)) from None
 
