@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from referentiel import (
@@ -153,3 +154,28 @@ frameworks = st.builds(
     links=st.lists(links, max_size=3).map(tuple),
     acknowledged=acknowledged,
 )
+
+
+@st.composite
+def valid_frameworks(draw: st.DrawFn) -> Framework:
+    """Frameworks whose ids are unique and whose references (sources, link ends) exist."""
+    fw = draw(frameworks)
+    drawn_tensions = draw(st.lists(tensions, max_size=5, unique_by=lambda t: t.id))
+    drawn_sources = tuple(draw(st.lists(sources, max_size=3, unique_by=lambda s: s.id)))
+    source_ids = [s.id for s in drawn_sources]
+    tension_ids = [t.id for t in drawn_tensions]
+
+    def cited(e: Evidence) -> Evidence:
+        source = draw(st.sampled_from(source_ids)) if source_ids and e.source else None
+        return attrs.evolve(e, source=source, id=None)
+
+    numbered = tuple(
+        attrs.evolve(t, number=n, evidence=tuple(cited(e) for e in t.evidence))
+        for n, t in enumerate(drawn_tensions, start=1)
+    )
+    drawn_links: tuple[Link, ...] = ()
+    if len(tension_ids) >= 2:
+        ends = st.tuples(st.sampled_from(tension_ids), st.sampled_from(tension_ids))
+        pairs = draw(st.lists(ends.filter(lambda p: p[0] != p[1]), max_size=3))
+        drawn_links = tuple(attrs.evolve(draw(links), source=a, target=b) for a, b in pairs)
+    return attrs.evolve(fw, tensions=numbered, sources=drawn_sources, links=drawn_links)

@@ -15,6 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from referentiel._version import __version__
+from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
 from referentiel.errors import (
     EngineError,
     EngineNotFoundError,
@@ -48,6 +49,22 @@ from referentiel.validate import Issue, Report, Severity, ensure_valid, validate
 
 if TYPE_CHECKING:
     from referentiel.draw import render, to_dot
+    from referentiel.graph import (
+        by_dimension,
+        by_level,
+        by_origin,
+        by_provenance,
+        evidence_per_pole,
+        evidence_per_tension,
+        from_networkx,
+        link_cycles,
+        most_linked,
+        poles_without_evidence,
+        shared_sources,
+        sources_per_tension,
+        speakers_per_tension,
+        to_networkx,
+    )
     from referentiel.io import (
         check,
         dumps,
@@ -90,6 +107,25 @@ _LAZY = {
         "referentiel.io",
     ),
     **dict.fromkeys(("render", "to_dot"), "referentiel.draw"),
+    **dict.fromkeys(
+        (
+            "by_dimension",
+            "by_level",
+            "by_origin",
+            "by_provenance",
+            "evidence_per_pole",
+            "evidence_per_tension",
+            "from_networkx",
+            "link_cycles",
+            "most_linked",
+            "poles_without_evidence",
+            "shared_sources",
+            "sources_per_tension",
+            "speakers_per_tension",
+            "to_networkx",
+        ),
+        "referentiel.graph",
+    ),
 }
 
 
@@ -107,6 +143,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Change",
     "Contradiction",
     "Dilemma",
     "Dimension",
@@ -115,6 +152,7 @@ __all__ = [
     "Evidence",
     "FileFormatError",
     "Framework",
+    "FrameworkDiff",
     "Issue",
     "Level",
     "Link",
@@ -132,26 +170,42 @@ __all__ = [
     "Source",
     "Status",
     "Tension",
+    "TensionDiff",
     "TensionKind",
     "UnsupportedFormatError",
     "ValidationError",
     "__version__",
+    "by_dimension",
+    "by_level",
+    "by_origin",
+    "by_provenance",
     "check",
+    "diff",
     "dumps",
     "dumps_json",
     "dumps_yaml",
     "ensure_valid",
+    "evidence_per_pole",
+    "evidence_per_tension",
+    "from_networkx",
     "json_schema",
+    "link_cycles",
     "load",
     "load_checked",
     "loads",
     "loads_json",
     "loads_yaml",
+    "most_linked",
+    "poles_without_evidence",
     "read_json",
     "read_yaml",
     "render",
     "save",
+    "shared_sources",
+    "sources_per_tension",
+    "speakers_per_tension",
     "to_dot",
+    "to_networkx",
     "validate",
     "write_json",
     "write_yaml",
