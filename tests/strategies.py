@@ -176,6 +176,6 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
     drawn_links: tuple[Link, ...] = ()
     if len(tension_ids) >= 2:
         ends = st.tuples(st.sampled_from(tension_ids), st.sampled_from(tension_ids))
-        pairs = draw(st.lists(ends.filter(lambda p: p[0] != p[1]), max_size=3))
+        pairs = draw(st.lists(ends.filter(lambda p: p[0] != p[1]), max_size=3, unique=True))
         drawn_links = tuple(attrs.evolve(draw(links), source=a, target=b) for a, b in pairs)
     return attrs.evolve(fw, tensions=numbered, sources=drawn_sources, links=drawn_links)

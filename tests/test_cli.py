@@ -60,7 +60,7 @@ tensions:
 
 def test_version_and_help() -> None:
     assert run("--version").stdout == f"referentiel {ref.__version__}\n"
-    for command in ((), ("validate",), ("render",), ("schema",)):
+    for command in ((), ("validate",), ("render",), ("export",), ("diff",), ("schema",)):
         done = run(*command, "--help")
         assert done.returncode == 0
         assert done.stdout.startswith(f"usage: referentiel {' '.join(command)}".rstrip())
@@ -121,7 +121,7 @@ def test_validate_invalid_file_exit_1_with_located_errors(tmp_path: Path) -> Non
         (
             ("frobnicate",),
             "referentiel: error: argument COMMAND: invalid choice: 'frobnicate' "
-            "(choose from 'validate', 'render', 'schema')\n",
+            "(choose from 'validate', 'render', 'export', 'diff', 'schema')\n",
         ),
         (
             ("render", "f.yaml"),
@@ -251,3 +251,47 @@ def test_an_internal_error_is_one_line_too(
 def test_every_public_name_resolves() -> None:
     for name in ref.__all__:
         assert getattr(ref, name) is not None, name
+
+
+def test_export_writes_the_format_of_the_suffix(tmp_path: Path) -> None:
+    done = run("export", EXAMPLE, "-o", tmp_path / "t.csv", "--table", "evidence", "--lang", "en")
+    assert (done.returncode, done.stderr) == (0, f"wrote {tmp_path / 't.csv'} (csv)\n")
+    expected = ref.export_text(ref.load(EXAMPLE), "csv", table="evidence", language="en")
+    assert (tmp_path / "t.csv").read_text(encoding="utf-8") == expected
+    done = run("export", EXAMPLE, "-o", tmp_path / "graph.xml", "--to", "graphml")
+    assert done.returncode == 0
+    assert ref.read_graphml(tmp_path / "graph.xml") == ref.load(EXAMPLE)
+
+
+def test_export_errors(tmp_path: Path) -> None:
+    out = _existing(tmp_path, "t.xyz")
+    done = run("export", EXAMPLE, "-o", out)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "referentiel: error: cannot tell the export format from the suffix '.xyz': "
+        "give it (to=...)\n",
+    )
+    assert out.read_bytes() == b"the user's previous figure"
+    (tmp_path / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    done = run("export", "broken.yaml", "-o", "t.csv", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.endswith("referentiel: broken.yaml is invalid\n")
+    assert not (tmp_path / "t.csv").exists()
+
+
+def test_diff_exit_codes_and_output(tmp_path: Path) -> None:
+    same = run("diff", EXAMPLE, EXAMPLE)
+    assert (same.returncode, same.stdout) == (0, "no differences\n")
+    changed = EXAMPLE.read_text(encoding="utf-8").replace(
+        "label: Insécurité constante", "label: Insécurité permanente"
+    )
+    (tmp_path / "v2.yaml").write_text(changed, encoding="utf-8")
+    done = run("diff", EXAMPLE, tmp_path / "v2.yaml")
+    assert (done.returncode, done.stdout) == (
+        1,
+        "~ c2 (contradiction 2)\n"
+        "    real.label: 'Insécurité constante' → 'Insécurité permanente'\n",
+    )
+    missing = run("diff", EXAMPLE, tmp_path / "nope.yaml")
+    assert missing.returncode == 2
+    assert missing.stderr.endswith("nope.yaml: no such file\n")

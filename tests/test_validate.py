@@ -121,6 +121,14 @@ def test_link_ends_must_exist_and_differ() -> None:
     ]
 
 
+def test_the_same_link_twice() -> None:
+    link = ref.Link(source="c1", target="c2", relation=ref.LinkKind.REINFORCES)
+    assert issues(contradiction(), contradiction(id="c2", number=2), links=(link, link)) == [
+        "error duplicate-link: duplicate link ('c1', 'c2', 'reinforces') (first at $.links[0]) "
+        "(at $.links[1])"
+    ]
+
+
 def test_warnings_numbering_gap_and_no_evidence() -> None:
     assert issues(contradiction(number=3, evidence=())) == [
         "warning numbering-gap: tension numbers skip 1, 2 (at $.tensions)",

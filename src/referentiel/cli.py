@@ -1,8 +1,8 @@
 """The ``referentiel`` command line, built only on the public API.
 
-Exit codes: 0 success (warnings allowed), 1 the framework is invalid, 2 anything else that went
-wrong (bad usage, unreadable file, unsupported format, engine failure). Errors are one line on
-stderr, never a traceback.
+Exit codes: 0 success (warnings allowed), 1 the framework is invalid (for ``diff``: the two
+differ), 2 anything else that went wrong (bad usage, unreadable file, unsupported format, engine
+failure). Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -94,6 +94,45 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--no-legend", action="store_true", help="leave the legend out")
 
+    export = commands.add_parser(
+        "export",
+        help="write a framework in a format other tools read",
+        description="Write a framework as GraphML, GEXF, node-link JSON, Mermaid, DOT, or the "
+        "tableau de synthèse in Markdown, CSV, HTML or LaTeX.",
+    )
+    export.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
+    export.add_argument(
+        "--to",
+        metavar="FORMAT",
+        help="graphml, gexf, node-link, mermaid, dot, "
+        "markdown, csv, html, latex (default: from the output's suffix)",
+    )
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    export.add_argument(
+        "--lang", metavar="CODE", help="label language, where the format shows labels"
+    )
+    export.add_argument(
+        "--table",
+        choices=("tensions", "evidence"),
+        default="tensions",
+        help="which table a CSV holds (default: tensions)",
+    )
+
+    diff = commands.add_parser(
+        "diff",
+        help="compare two framework files",
+        description="Print what differs between two frameworks. Exit 0 if they are the same, "
+        "1 if they differ, 2 if a file cannot be read.",
+    )
+    diff.add_argument("old", metavar="OLD", help="a YAML or JSON framework file")
+    diff.add_argument("new", metavar="NEW", help="a YAML or JSON framework file")
+    diff.add_argument(
+        "--key",
+        choices=("id", "number"),
+        default="id",
+        help="match tensions on their id (default) or their number",
+    )
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of framework files",
@@ -147,6 +186,34 @@ def _render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load_valid(name: str) -> ref.Framework | None:
+    framework, report = ref.load_checked(name)
+    if framework is None or not report.ok:
+        for issue in report.errors:
+            print(issue, file=sys.stderr)
+        print(f"referentiel: {name} is invalid", file=sys.stderr)
+        return None
+    return framework
+
+
+def _export(args: argparse.Namespace) -> int:
+    framework = _load_valid(args.file)
+    if framework is None:
+        return EXIT_INVALID
+    used = ref.export(framework, args.output, to=args.to, language=args.lang, table=args.table)
+    print(f"wrote {args.output} ({used})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    old, new = _load_valid(args.old), _load_valid(args.new)
+    if old is None or new is None:
+        return EXIT_ERROR
+    difference = ref.diff(old, new, key=args.key)
+    print(difference)
+    return EXIT_OK if difference.equal else EXIT_INVALID
+
+
 def _schema(args: argparse.Namespace) -> int:
     from referentiel.io.schema import schema_text  # noqa: PLC0415 - only this command needs it
 
@@ -164,6 +231,10 @@ def _run(args: argparse.Namespace) -> int:
         return _validate(args.files)
     if args.command == "render":
         return _render(args)
+    if args.command == "export":
+        return _export(args)
+    if args.command == "diff":
+        return _diff(args)
     return _schema(args)
 
 

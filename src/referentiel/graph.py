@@ -197,7 +197,7 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
                 source=nodes[tail]["id"],
                 target=nodes[head]["id"],
                 relation=LinkKind(data["relation"]),
-                **{k: data[k] for k in ("provenance", "note", "acknowledged")},
+                **{k: data[k] for k in ("provenance", "note", "acknowledged") if k in data},
             )
             links.append((data["order"], link))
     links.sort(key=lambda item: item[0])

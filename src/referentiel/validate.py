@@ -334,6 +334,16 @@ def check_links(fw: Framework) -> Iterator[Issue]:
             yield _error("self-link", f"tension {link.source!r} is linked to itself", path)
 
 
+def check_duplicate_links(fw: Framework) -> Iterator[Issue]:
+    """Refuse the same link given twice (``duplicate-link``)."""
+    yield from _first_seen(
+        (((k.source, k.target, k.relation.value), i) for i, k in enumerate(fw.links)),
+        "$.links[{}]".format,
+        "duplicate-link",
+        "link",
+    )
+
+
 def check_evidence_present(fw: Framework) -> Iterator[Issue]:
     """Every tension has at least one excerpt (``no-evidence``, a warning)."""
     for i, tension in enumerate(fw.tensions):
@@ -373,6 +383,7 @@ CHECKS: Final[tuple[Callable[[Framework], Iterable[Issue]], ...]] = (
     check_quotes,
     check_supported_poles,
     check_links,
+    check_duplicate_links,
     check_numbering,
     check_evidence_present,
     check_acknowledgements,

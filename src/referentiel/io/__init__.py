@@ -10,26 +10,73 @@ from referentiel.io._files import (
     loads,
     save,
 )
+from referentiel.io.export import EXPORTS, export, export_text
+from referentiel.io.gexf import dumps_gexf, loads_gexf, read_gexf, write_gexf
+from referentiel.io.graphml import dumps_graphml, loads_graphml, read_graphml, write_graphml
 from referentiel.io.json import dumps_json, loads_json, read_json, write_json
+from referentiel.io.mermaid import dumps_mermaid, write_mermaid
+from referentiel.io.nodelink import (
+    dumps_node_link,
+    loads_node_link,
+    read_node_link,
+    write_node_link,
+)
 from referentiel.io.schema import json_schema
+from referentiel.io.tables import (
+    dumps_csv,
+    dumps_html,
+    dumps_latex,
+    dumps_markdown,
+    to_dataframe,
+    write_csv,
+    write_html,
+    write_latex,
+    write_markdown,
+)
 from referentiel.io.yaml import dumps_yaml, loads_yaml, read_yaml, write_yaml
 
 __all__ = [
+    "EXPORTS",
     "FORMATS",
     "check",
     "dumps",
+    "dumps_csv",
+    "dumps_gexf",
+    "dumps_graphml",
+    "dumps_html",
     "dumps_json",
+    "dumps_latex",
+    "dumps_markdown",
+    "dumps_mermaid",
+    "dumps_node_link",
     "dumps_yaml",
+    "export",
+    "export_text",
     "format_of",
     "json_schema",
     "load",
     "load_checked",
     "loads",
+    "loads_gexf",
+    "loads_graphml",
     "loads_json",
+    "loads_node_link",
     "loads_yaml",
+    "read_gexf",
+    "read_graphml",
     "read_json",
+    "read_node_link",
     "read_yaml",
     "save",
+    "to_dataframe",
+    "write_csv",
+    "write_gexf",
+    "write_graphml",
+    "write_html",
     "write_json",
+    "write_latex",
+    "write_markdown",
+    "write_mermaid",
+    "write_node_link",
     "write_yaml",
 ]

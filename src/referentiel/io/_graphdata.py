@@ -1,0 +1,163 @@
+"""Graph attributes as plain data (strings, numbers, lists, dicts) and back, for the graph formats.
+
+:func:`referentiel.to_networkx` keeps the model's own values (enums, dates, attrs objects);
+files hold plain data. Each node's kind says which model class its fields belong to, so the
+same cattrs converter as the framework files maps them both ways. ``None`` and empty values are
+left out (their defaults come back on reading). XML formats cannot hold most control
+characters: :func:`xml_text` drops them and turns carriage returns into line feeds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any, Final, get_type_hints
+
+from referentiel.io._mapping import fast_converter
+from referentiel.model import Contradiction, Dilemma, Evidence, Link, Pole, Side, Source
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["plain_graph", "typed_graph"]
+
+_TENSIONS: Final = {"contradiction": Contradiction, "dilemma": Dilemma}
+_BY_KIND: Final[dict[str, type]] = {"pole": Pole, "source": Source, "evidence": Evidence}
+
+
+def _node_class(data: dict[str, Any]) -> type | None:
+    if data.get("kind") == "tension":
+        return _TENSIONS.get(data.get("tension_kind", ""))
+    return _BY_KIND.get(data.get("kind", ""))
+
+
+def _edge_class(tail: dict[str, Any], head: dict[str, Any]) -> type | None:
+    return Link if tail.get("kind") == head.get("kind") == "tension" else None
+
+
+def _hints(cls: type | None) -> dict[str, Any]:
+    hints = get_type_hints(cls) if cls is not None else {}
+    if cls is Link:  # on an edge, the relation is the plain string that also keys the edge
+        del hints["relation"]
+    return hints
+
+
+def _plain(data: dict[str, Any], cls: type | None, *, encode: bool) -> dict[str, Any]:
+    hints = _hints(cls)
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        if value is None or value == ():
+            continue
+        plain = fast_converter.unstructure(value, hints[name]) if name in hints else value
+        if isinstance(plain, Side):
+            plain = plain.value
+        if encode:
+            plain = _xml_clean(plain)
+            if isinstance(plain, dict | list):
+                plain = json.dumps(plain, ensure_ascii=False)
+        out[name] = plain
+    return out
+
+
+_XML_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    r"""Return *value* as XML 1.0 can hold it: forbidden characters dropped, CR read as LF.
+
+    >>> xml_text("a\r\nb\x0bc")
+    'a\nbc'
+    """
+    return _XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _xml_clean(value: Any) -> Any:  # noqa: ANN401 - any plain value
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list):
+        return [_xml_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {xml_text(k): _xml_clean(v) for k, v in value.items()}
+    return value
+
+
+def _typed(data: dict[str, Any], cls: type | None) -> dict[str, Any]:
+    hints = _hints(cls)
+    fields = set(hints)
+    out: dict[str, Any] = {}
+    for name, value in data.items():
+        if name in fields:
+            hint = hints[name]
+            plain = json.loads(value) if isinstance(value, str) and _is_structured(hint) else value
+            out[name] = fast_converter.structure(plain, hint)
+        elif name == "side":
+            out[name] = Side(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _is_structured(hint: object) -> bool:
+    """Whether a field's values are lists or mappings in plain form (JSON text in GraphML)."""
+    text = str(hint)
+    return "tuple" in text or any(
+        name in text for name in ("Provenance", "Locator", "Pole", "Resource")
+    )
+
+
+#: Attribute names some formats reserve (GraphML's graph id, GEXF's node id and label): renamed
+#: on writing and back on reading.
+RESERVED: Final = {"id": "element_id", "label": "element_label"}
+
+
+def _renamed(data: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    return {names.get(key, key): value for key, value in data.items()}
+
+
+def plain_graph(
+    graph: nx.MultiDiGraph[str], *, encode: bool, rename_nodes: bool = False
+) -> nx.MultiDiGraph[str]:
+    """Return a copy of *graph* with plain attribute values.
+
+    With *encode*, lists and mappings become JSON text (for GraphML and GEXF, which hold only
+    scalars); with *rename_nodes*, node attributes ``id`` and ``label`` are renamed (GEXF).
+    """
+    import networkx as nx  # noqa: PLC0415
+
+    plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    framework = _plain(graph.graph, _framework_class(), encode=encode)
+    plain.graph.update(_renamed(framework, RESERVED) if encode else framework)
+    for node, data in graph.nodes(data=True):
+        attributes = _plain(data, _node_class(data), encode=encode)
+        plain.add_node(node, **(_renamed(attributes, RESERVED) if rename_nodes else attributes))
+    for tail, head, key, data in graph.edges(keys=True, data=True):
+        cls = _edge_class(graph.nodes[tail], graph.nodes[head])
+        plain.add_edge(tail, head, key=key, **_plain(data, cls, encode=encode))
+    return plain
+
+
+def typed_graph(
+    plain: nx.MultiDiGraph[str], *, renamed_nodes: bool = False
+) -> nx.MultiDiGraph[str]:
+    """Invert :func:`plain_graph`: the model's values back in every attribute."""
+    import networkx as nx  # noqa: PLC0415
+
+    back = {new: old for old, new in RESERVED.items()}
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    graph.graph.update(_typed(_renamed(dict(plain.graph), back), _framework_class()))
+    for node, data in plain.nodes(data=True):
+        attributes = dict(data)
+        if renamed_nodes:
+            # the format's own id and label go; ours come back under their names
+            attributes = _renamed({k: v for k, v in attributes.items() if k not in RESERVED}, back)
+        graph.add_node(node, **_typed(attributes, _node_class(attributes)))
+    for tail, head, key, data in plain.edges(keys=True, data=True):
+        cls = _edge_class(plain.nodes[tail], plain.nodes[head])
+        graph.add_edge(tail, head, key=key, **_typed(dict(data), cls))
+    return graph
+
+
+def _framework_class() -> type:
+    from referentiel.model import Framework  # noqa: PLC0415 - a class, kept next to its use
+
+    return Framework

@@ -1,0 +1,67 @@
+"""GEXF (Gephi): ``read_gexf``, ``write_gexf``, ``loads_gexf``, ``dumps_gexf``.
+
+The graph is :func:`referentiel.to_networkx`'s, flattened as for GraphML (enums and dates as
+text, nested values as JSON text, ``None`` left out). GEXF reserves a node's ``id`` and
+``label``: the model's are written as ``element_id`` and ``element_label`` and come back on
+reading. GEXF keeps no graph attributes, so the framework's own fields (id, title ...) are
+written on an extra node, ``framework``, of kind ``framework``. Reading a file this module
+wrote gives the framework back.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Final
+
+from referentiel._atomic import write_atomic
+from referentiel.graph import from_networkx, to_networkx
+from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.model import Framework
+
+__all__ = ["dumps_gexf", "loads_gexf", "read_gexf", "write_gexf"]
+
+#: The node that carries the framework's own fields.
+FRAMEWORK_NODE: Final = "framework"
+
+
+def dumps_gexf(framework: Framework) -> str:
+    """Return *framework* as GEXF 1.2 text.
+
+    >>> import referentiel as ref
+    >>> 'id="pole:c2:real"' in dumps_gexf(ref.load("examples/customer-relations.yaml"))
+    True
+    """
+    import networkx as nx  # noqa: PLC0415
+
+    graph = plain_graph(to_networkx(framework), encode=True, rename_nodes=True)
+    graph.add_node(FRAMEWORK_NODE, kind="framework", **graph.graph)
+    graph.graph.clear()
+    buffer = io.BytesIO()
+    nx.write_gexf(graph, buffer, encoding="utf-8", version="1.2draft")
+    return buffer.getvalue().decode("utf-8")
+
+
+def write_gexf(framework: Framework, path: str | os.PathLike[str]) -> None:
+    """Write *framework* to *path* as GEXF, atomically."""
+    write_atomic(path, dumps_gexf(framework).encode("utf-8"))
+
+
+def loads_gexf(text: str) -> Framework:
+    """Read back a framework from GEXF text that :func:`dumps_gexf` wrote."""
+    import networkx as nx  # noqa: PLC0415
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
+        nx.read_gexf(io.BytesIO(text.encode("utf-8")), version="1.2draft")
+    )
+    if FRAMEWORK_NODE in graph:
+        fields = graph.nodes[FRAMEWORK_NODE]
+        graph.graph.update({k: v for k, v in fields.items() if k not in ("kind", "label")})
+        graph.remove_node(FRAMEWORK_NODE)
+    return from_networkx(typed_graph(graph, renamed_nodes=True))
+
+
+def read_gexf(path: str | os.PathLike[str]) -> Framework:
+    """Read back a framework from a GEXF file that :func:`write_gexf` wrote."""
+    return loads_gexf(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,56 @@
+"""GraphML, for yEd, Cytoscape and Gephi.
+
+The verbs: ``read_graphml``, ``write_graphml``, ``loads_graphml``, ``dumps_graphml``.
+
+The graph is :func:`referentiel.to_networkx`'s. GraphML holds only scalar attributes: enums and
+dates are written as text, lists and nested values (provenance, translations, locators) as JSON
+text, and ``None`` is left out. Reading a file this module wrote gives the framework back, but for
+characters XML 1.0 cannot hold: control characters other than tab and line feed are dropped,
+and a carriage return comes back as a line feed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from referentiel._atomic import write_atomic
+from referentiel.graph import from_networkx, to_networkx
+from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.model import Framework
+
+__all__ = ["dumps_graphml", "loads_graphml", "read_graphml", "write_graphml"]
+
+
+def dumps_graphml(framework: Framework) -> str:
+    """Return *framework* as GraphML text.
+
+    >>> import referentiel as ref
+    >>> text = dumps_graphml(ref.load("examples/customer-relations.yaml"))
+    >>> '<node id="pole:c2:real">' in text
+    True
+    """
+    import networkx as nx  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    nx.write_graphml(plain_graph(to_networkx(framework), encode=True), buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+def write_graphml(framework: Framework, path: str | os.PathLike[str]) -> None:
+    """Write *framework* to *path* as GraphML, atomically."""
+    write_atomic(path, dumps_graphml(framework).encode("utf-8"))
+
+
+def loads_graphml(text: str) -> Framework:
+    """Read back a framework from GraphML text that :func:`dumps_graphml` wrote."""
+    import networkx as nx  # noqa: PLC0415
+
+    graph = nx.parse_graphml(text, force_multigraph=True)
+    return from_networkx(typed_graph(nx.MultiDiGraph(graph, **graph.graph)))
+
+
+def read_graphml(path: str | os.PathLike[str]) -> Framework:
+    """Read back a framework from a GraphML file that :func:`write_graphml` wrote."""
+    return loads_graphml(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,85 @@
+"""Mermaid flowcharts, which GitHub and most Markdown tools draw.
+
+The verbs: ``dumps_mermaid``, ``write_mermaid``.
+
+One subgraph per origin, one per tension holding its two poles joined by a double arrow, the
+typed links between tensions as labelled arrows, and reconstructed or illustrative elements
+drawn dashed. Mermaid is a drawing format: it cannot be read back (evidence, sources and notes
+are not in it).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Final
+
+from referentiel._atomic import write_atomic
+from referentiel.draw.style import text
+from referentiel.model import Contradiction, Framework, Origin, Status, Tension
+
+__all__ = ["dumps_mermaid", "write_mermaid"]
+
+_ENTITIES: Final = {
+    "&": "#amp;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "#": "#35;",
+    "\n": "<br>",
+    "\r": "",
+    "`": "#96;",
+}
+
+
+def _label(value: str) -> str:
+    """Quote user text for a Mermaid label: entity codes for the characters Mermaid reads."""
+    return '"' + "".join(_ENTITIES.get(char, char) for char in value) + '"'
+
+
+def _group(tension: Tension) -> str:
+    if isinstance(tension, Contradiction):
+        return tension.origin.value if tension.origin else "no-origin"
+    return "dilemmas"
+
+
+def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
+    """Return *framework* as a Mermaid flowchart.
+
+    >>> import referentiel as ref
+    >>> print(dumps_mermaid(ref.load("examples/customer-relations.yaml")).splitlines()[3])
+      subgraph organisation["Contradictions intrinsèques à l'organisation"]
+    """
+    lang = language or framework.language
+    out = [
+        "flowchart TB",
+        "  classDef derived stroke-dasharray: 5 5",
+        f"  %% {framework.title_in(lang).replace(chr(10), ' ')}",
+    ]
+    index = {t.id: i for i, t in enumerate(framework.tensions)}
+    groups = [o.value for o in Origin] + ["no-origin", "dilemmas"]
+    for group in groups:
+        members = [(i, t) for i, t in enumerate(framework.tensions) if _group(t) == group]
+        if not members:
+            continue
+        title = text(group, lang) if group not in ("dilemmas",) else "Dilemmes"
+        out.append(f"  subgraph {group}[{_label(title)}]")
+        for i, tension in members:
+            a, b = (pole.label_in(lang) for pole in tension.poles)
+            out.append(f"    subgraph t{i}[{_label(str(tension.number))}]")
+            out.append(f"      t{i}a[{_label(a)}] <--> t{i}b[{_label(b)}]")
+            out.append("    end")
+            if tension.provenance.status is not Status.ATTESTED:
+                out.append(f"    class t{i}a,t{i}b derived")
+        out.append("  end")
+    for link in framework.links:
+        if link.source in index and link.target in index:
+            relation = _label(text(link.relation.value, lang))
+            out.append(f"  t{index[link.source]} -->|{relation}| t{index[link.target]}")
+    return "\n".join(out) + "\n"
+
+
+def write_mermaid(
+    framework: Framework, path: str | os.PathLike[str], *, language: str | None = None
+) -> None:
+    """Write *framework* to *path* as a Mermaid flowchart, atomically."""
+    write_atomic(path, dumps_mermaid(framework, language=language).encode("utf-8"))

@@ -1,0 +1,72 @@
+"""networkx's node-link JSON.
+
+The verbs: ``read_node_link``, ``write_node_link``, ``loads_node_link``, ``dumps_node_link``.
+
+The graph is :func:`referentiel.to_networkx`'s, with explicit key names: nodes under ``nodes``
+(the node's key under ``key``, since ``id`` is the model's), edges under ``links`` (``source``,
+``target``, ``key``). Attribute
+values are plain JSON (nested values stay nested); ``None`` is left out. Reading a file this
+module wrote gives the framework back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Final
+
+from referentiel._atomic import write_atomic
+from referentiel.graph import from_networkx, to_networkx
+from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.model import Framework
+
+__all__ = ["dumps_node_link", "loads_node_link", "read_node_link", "write_node_link"]
+
+#: The key names, spelled out (networkx's defaults have changed across versions).
+KEYS: Final = {
+    "source": "source",
+    "target": "target",
+    "name": "key",
+    "key": "key",
+    "edges": "links",
+}
+
+
+def node_link_data(framework: Framework) -> dict[str, Any]:
+    """Return *framework* as node-link data (plain JSON values)."""
+    import networkx as nx  # noqa: PLC0415
+
+    data: dict[str, Any] = nx.node_link_data(
+        plain_graph(to_networkx(framework), encode=False), **KEYS
+    )
+    return data
+
+
+def dumps_node_link(framework: Framework) -> str:
+    """Return *framework* as node-link JSON text.
+
+    >>> import json, referentiel as ref
+    >>> data = json.loads(dumps_node_link(ref.load("examples/customer-relations.yaml")))
+    >>> sorted(data), data["graph"]["id"]
+    (['directed', 'graph', 'links', 'multigraph', 'nodes'], 'customer-relations')
+    """
+    return json.dumps(node_link_data(framework), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_node_link(framework: Framework, path: str | os.PathLike[str]) -> None:
+    """Write *framework* to *path* as node-link JSON, atomically."""
+    write_atomic(path, dumps_node_link(framework).encode("utf-8"))
+
+
+def loads_node_link(text: str) -> Framework:
+    """Read back a framework from node-link JSON that :func:`dumps_node_link` wrote."""
+    import networkx as nx  # noqa: PLC0415
+
+    graph = nx.node_link_graph(json.loads(text), directed=True, multigraph=True, **KEYS)
+    return from_networkx(typed_graph(nx.MultiDiGraph(graph)))
+
+
+def read_node_link(path: str | os.PathLike[str]) -> Framework:
+    """Read back a framework from a node-link JSON file that :func:`write_node_link` wrote."""
+    return loads_node_link(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,271 @@
+"""The *tableau de synthèse*: the framework as tables, in Markdown, CSV, HTML and LaTeX.
+
+Two tables: one row per tension (number, origin, the two poles, provenance, number of
+excerpts), and one row per excerpt (its tension and pole, speaker, date, method, source, quote).
+The verbs: ``dumps_markdown`` / ``write_markdown``, ``dumps_csv`` / ``write_csv`` (one table per
+file), ``dumps_html`` / ``write_html``, ``dumps_latex`` / ``write_latex`` (booktabs), and
+``to_dataframe`` for pandas users. Tables are for reading: they cannot be read back into a
+framework (notes, translations and justifications are not in them).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from referentiel._atomic import write_atomic
+from referentiel.model import Contradiction, Framework
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "dumps_csv",
+    "dumps_html",
+    "dumps_latex",
+    "dumps_markdown",
+    "evidence_rows",
+    "tension_rows",
+    "to_dataframe",
+    "write_csv",
+    "write_html",
+    "write_latex",
+    "write_markdown",
+]
+
+Table = Literal["tensions", "evidence"]
+
+HEADERS: Final[dict[str, dict[str, str]]] = {
+    "fr": {
+        "number": "N°",
+        "origin": "Origine",
+        "first": "Travail prescrit / pôle 1",
+        "second": "Travail réel / pôle 2",
+        "provenance": "Provenance",
+        "evidence": "Extraits",
+        "tension": "Tension",
+        "pole": "Pôle",
+        "speaker": "Locuteur",
+        "date": "Date",
+        "method": "Méthode",
+        "source": "Source",
+        "quote": "Extrait",
+        "tensions-title": "Tableau de synthèse",
+        "evidence-title": "Extraits",
+    },
+    "en": {
+        "number": "No.",
+        "origin": "Origin",
+        "first": "Prescribed work / pole 1",
+        "second": "Real work / pole 2",
+        "provenance": "Provenance",
+        "evidence": "Excerpts",
+        "tension": "Tension",
+        "pole": "Pole",
+        "speaker": "Speaker",
+        "date": "Date",
+        "method": "Method",
+        "source": "Source",
+        "quote": "Excerpt",
+        "tensions-title": "Summary table",
+        "evidence-title": "Excerpts",
+    },
+}
+TENSION_COLUMNS: Final = ("number", "origin", "first", "second", "provenance", "evidence")
+EVIDENCE_COLUMNS: Final = ("tension", "pole", "speaker", "date", "method", "source", "quote")
+
+
+def tension_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
+    """Return one row per tension (keys: :data:`TENSION_COLUMNS`).
+
+    >>> import referentiel as ref
+    >>> tension_rows(ref.load("examples/customer-relations.yaml"))[1]
+    {'number': 2, 'origin': 'organisation', 'first': 'Travail encadré par de multiples procédures', 'second': 'Insécurité constante', 'provenance': 'attested', 'evidence': 2}
+    """  # noqa: E501 - a doctest output line cannot be wrapped
+    lang = language or framework.language
+    rows = []
+    for t in framework.tensions:
+        origin = t.origin.value if isinstance(t, Contradiction) and t.origin else ""
+        first, second = (p.label_in(lang) for p in t.poles)
+        rows.append(
+            {
+                "number": t.number,
+                "origin": origin,
+                "first": first,
+                "second": second,
+                "provenance": t.provenance.status.value,
+                "evidence": len(t.evidence),
+            }
+        )
+    return rows
+
+
+def evidence_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
+    """Return one row per excerpt (keys: :data:`EVIDENCE_COLUMNS`), in tension order.
+
+    >>> import referentiel as ref
+    >>> row = evidence_rows(ref.load("examples/customer-relations.yaml"))[-2]
+    >>> row["tension"], row["pole"], row["speaker"], row["date"], row["method"]
+    (7, 'real', 'B.', '2021-11-30', 'instruction-au-sosie')
+    """
+    lang = language or framework.language
+    methods = {s.id: s.method.value for s in framework.sources}
+    rows = []
+    for t in framework.tensions:
+        for e in t.evidence:
+            quote = next((text for code, text in e.translations if code == lang), e.quote)
+            rows.append(
+                {
+                    "tension": t.number,
+                    "pole": e.supports.value,
+                    "speaker": e.speaker or "",
+                    "date": e.date.isoformat() if e.date else "",
+                    "method": methods.get(e.source or "", ""),
+                    "source": e.source or "",
+                    "quote": quote,
+                }
+            )
+    return rows
+
+
+def _table(
+    framework: Framework, table: Table, language: str | None
+) -> tuple[tuple[str, ...], list[dict[str, Any]]]:
+    if table == "tensions":
+        return TENSION_COLUMNS, tension_rows(framework, language=language)
+    if table == "evidence":
+        return EVIDENCE_COLUMNS, evidence_rows(framework, language=language)
+    raise ValueError(f"unknown table: {table!r} (expected one of 'tensions', 'evidence')")
+
+
+def _headers(framework: Framework, language: str | None) -> dict[str, str]:
+    return HEADERS.get(language or framework.language, HEADERS["en"])
+
+
+def _markdown_cell(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
+    """Return both tables as Markdown (GitHub tables), each under a heading."""
+    names = _headers(framework, language)
+    out: list[str] = []
+    for table in ("tensions", "evidence"):
+        columns, rows = _table(framework, table, language)
+        out += [
+            f"## {names[f'{table}-title']}",
+            "",
+            "| " + " | ".join(names[c] for c in columns) + " |",
+            "|" + "|".join("---" for _ in columns) + "|",
+        ]
+        out += ["| " + " | ".join(_markdown_cell(row[c]) for c in columns) + " |" for row in rows]
+        out.append("")
+    return "\n".join(out)
+
+
+def dumps_csv(
+    framework: Framework, *, table: Table = "tensions", language: str | None = None
+) -> str:
+    """Return one table as CSV (comma-separated, a header row of the column keys)."""
+    columns, rows = _table(framework, table, language)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def dumps_html(framework: Framework, *, language: str | None = None) -> str:
+    """Return both tables as an HTML fragment (two ``<table>`` elements with captions)."""
+    names = _headers(framework, language)
+    out = []
+    for table in ("tensions", "evidence"):
+        columns, rows = _table(framework, table, language)
+        head = "".join(f"<th>{html.escape(names[c])}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(str(row[c]))}</td>" for c in columns) + "</tr>"
+            for row in rows
+        )
+        out.append(
+            f'<table class="referentiel-{table}">'
+            f"<caption>{html.escape(names[f'{table}-title'])}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+    return "\n".join(out) + "\n"
+
+
+_LATEX: Final = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\n": " ",
+}
+
+
+def latex_escape(value: object) -> str:
+    r"""Escape text for LaTeX.
+
+    >>> print(latex_escape("50% & {x}_1"))
+    50\% \& \{x\}\_1
+    """
+    return "".join(_LATEX.get(char, char) for char in str(value))
+
+
+def dumps_latex(framework: Framework, *, language: str | None = None) -> str:
+    """Return both tables as LaTeX ``table`` environments with booktabs rules."""
+    names = _headers(framework, language)
+    widths = {"tensions": "rlp{4cm}p{4cm}ll", "evidence": "rlllllp{6cm}"}
+    out = []
+    for table in ("tensions", "evidence"):
+        columns, rows = _table(framework, table, language)
+        out += [
+            r"\begin{table}",
+            r"\centering",
+            rf"\caption{{{latex_escape(names[f'{table}-title'])}}}",
+            rf"\begin{{tabular}}{{{widths[table]}}}",
+            r"\toprule",
+            " & ".join(latex_escape(names[c]) for c in columns) + r" \\",
+            r"\midrule",
+        ]
+        out += [" & ".join(latex_escape(row[c]) for c in columns) + r" \\" for row in rows]
+        out += [r"\bottomrule", r"\end{tabular}", r"\end{table}", ""]
+    return "\n".join(out)
+
+
+def to_dataframe(
+    framework: Framework, *, table: Table = "tensions", language: str | None = None
+) -> pd.DataFrame:
+    """Return one table as a :class:`pandas.DataFrame` (needs pandas: ``pip install pandas``)."""
+    try:
+        import pandas as pd  # noqa: PLC0415 - an optional dependency, imported when used
+    except ImportError:
+        raise ImportError(
+            "to_dataframe needs pandas: pip install pandas (or referentiel[pandas])"
+        ) from None
+    columns, rows = _table(framework, table, language)
+    return pd.DataFrame(rows, columns=list(columns))
+
+
+def _writer(dumps: Callable[..., str]) -> Callable[..., None]:
+    def write(framework: Framework, path: str | os.PathLike[str], **options: Any) -> None:  # noqa: ANN401
+        write_atomic(path, dumps(framework, **options).encode("utf-8"))
+
+    write.__doc__ = f"Write what :func:`{dumps.__name__}` returns to *path*, atomically."
+    return write
+
+
+write_markdown = _writer(dumps_markdown)
+write_csv = _writer(dumps_csv)
+write_html = _writer(dumps_html)
+write_latex = _writer(dumps_latex)

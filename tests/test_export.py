@@ -1,0 +1,379 @@
+"""Exports: each file opened by a reader we did not write, round trips where the format can hold it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from markdown_it import MarkdownIt
+
+import referentiel as ref
+from tests.strategies import valid_frameworks
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")
+KINE = ref.load(EXAMPLES / "kinesitherapy.yaml")
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+
+TENSION_ROWS = [
+    [
+        "1",
+        "organisation",
+        "Répondre dans des délais contraints",
+        "Conduire une vraie relation",
+        "reconstructed",
+        "1",
+    ],
+    [
+        "2",
+        "organisation",
+        "Travail encadré par de multiples procédures",
+        "Insécurité constante",
+        "attested",
+        "2",
+    ],
+    [
+        "3",
+        "situation",
+        "Un client idéal-type",
+        "Des clients toujours singuliers",
+        "reconstructed",
+        "0",
+    ],
+    [
+        "4",
+        "organisation",
+        "La traçabilité pour mesurer la charge de travail",
+        "La qualité du service rendu",
+        "reconstructed",
+        "1",
+    ],
+    [
+        "5",
+        "organisation",
+        "Respect des procédures",
+        "Réalisation de son travail de conseiller",
+        "attested",
+        "1",
+    ],
+    [
+        "6",
+        "situation",
+        "Des formulations stéréotypées, des mots bannis",
+        "Des explications exactes",
+        "reconstructed",
+        "1",
+    ],
+    ["7", "situation", "Pauses justifiées", "« Rattraper les minutes »", "reconstructed", "1"],
+    [
+        "8",
+        "situation",
+        "Un client coproducteur, autonome",
+        "Des clients qui ne peuvent pas être autonomes",
+        "reconstructed",
+        "1",
+    ],
+]
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "node_link"])
+@pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
+def test_graph_formats_round_trip_the_examples(
+    fmt: str, framework: ref.Framework, tmp_path: Path
+) -> None:
+    path = tmp_path / f"f.{fmt}"
+    getattr(ref, f"write_{fmt}")(framework, path)
+    assert getattr(ref, f"read_{fmt}")(path) == framework
+
+
+@SETTINGS
+@given(valid_frameworks())
+def test_node_link_round_trip(framework: ref.Framework) -> None:
+    assert ref.loads_node_link(ref.dumps_node_link(framework)) == framework
+
+
+def _as_xml_holds_it(framework: ref.Framework) -> ref.Framework:
+    """The framework with every string as XML 1.0 can hold it (see io/_graphdata.xml_text)."""
+    from referentiel.io._graphdata import xml_text
+
+    def walk(value: object) -> object:
+        if isinstance(value, str):
+            return xml_text(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {k: walk(v) for k, v in value.items()}
+        return value
+
+    return ref.loads_json(json.dumps(walk(json.loads(ref.dumps_json(framework)))))
+
+
+@SETTINGS
+@given(valid_frameworks())
+def test_graphml_round_trip(framework: ref.Framework) -> None:
+    expected = _as_xml_holds_it(framework)
+    assert ref.loads_graphml(ref.dumps_graphml(framework)) == expected
+
+
+@SETTINGS
+@given(valid_frameworks())
+def test_gexf_round_trip(framework: ref.Framework) -> None:
+    expected = _as_xml_holds_it(framework)
+    assert ref.loads_gexf(ref.dumps_gexf(framework)) == expected
+
+
+def test_graphml_read_by_networkx_and_by_an_xml_parser(tmp_path: Path) -> None:
+    path = tmp_path / "f.graphml"
+    ref.write_graphml(CUSTOMER, path)
+    g = nx.read_graphml(path)
+    assert g.number_of_nodes() == 6 + 8 + 16 + 8
+    assert g.nodes["pole:c2:real"]["label"] == "Insécurité constante"
+    assert g.nodes["tension:c2"]["number"] == 2
+    assert json.loads(g.nodes["tension:c1"]["provenance"])["status"] == "reconstructed"
+    root = ET.parse(path).getroot()  # noqa: S314 - our own file
+    types = {key.get("attr.type") for key in root.iter(f"{GRAPHML}key")}
+    assert types <= {"string", "long", "int", "boolean", "double"}
+    nodes = root.findall(f"{GRAPHML}graph/{GRAPHML}node")
+    assert len(nodes) == 38
+
+
+def test_gexf_read_by_networkx_and_by_an_xml_parser(tmp_path: Path) -> None:
+    path = tmp_path / "f.gexf"
+    ref.write_gexf(CUSTOMER, path)
+    g = nx.read_gexf(path)
+    assert g.nodes["pole:c5:prescribed"]["element_label"] == "Respect des procédures"
+    assert g.nodes["framework"]["title"] == CUSTOMER.title
+    root = ET.parse(path).getroot()  # noqa: S314 - our own file
+    assert root.tag == "{http://www.gexf.net/1.2draft}gexf"
+
+
+def test_node_link_uses_explicit_keys() -> None:
+    data = json.loads(ref.dumps_node_link(CUSTOMER))
+    node = next(n for n in data["nodes"] if n["key"] == "pole:c2:prescribed")
+    assert node == {
+        "key": "pole:c2:prescribed",
+        "kind": "pole",
+        "tension": "c2",
+        "side": "prescribed",
+        "label": "Travail encadré par de multiples procédures",
+        "translations": {"en": "Work framed by many procedures"},
+    }
+    link = next(e for e in data["links"] if e["key"] == "derives-from")
+    assert (link["source"], link["target"]) == ("tension:c6", "tension:c2")
+    assert link["provenance"]["status"] == "reconstructed"
+
+
+def test_csv_tables_exactly() -> None:
+    rows = list(csv.reader(io.StringIO(ref.dumps_csv(CUSTOMER))))
+    assert rows == [
+        ["number", "origin", "first", "second", "provenance", "evidence"],
+        *TENSION_ROWS,
+    ]
+    evidence = list(csv.DictReader(io.StringIO(ref.dumps_csv(CUSTOMER, table="evidence"))))
+    assert len(evidence) == 8
+    assert evidence[0] == {
+        "tension": "1",
+        "pole": "real",
+        "speaker": "S.",
+        "date": "2022-01-25",
+        "method": "instruction-au-sosie",
+        "source": "is-s",
+        "quote": CUSTOMER["c1"].evidence[0].quote,
+    }
+
+
+class _Cells(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _html_tables(text: str) -> list[list[list[str]]]:
+    parser = _Cells()
+    parser.feed(text)
+    return parser.tables
+
+
+def test_html_tables_exactly() -> None:
+    tensions, evidence = _html_tables(ref.dumps_html(CUSTOMER))
+    assert tensions == [
+        [
+            "N°",
+            "Origine",
+            "Travail prescrit / pôle 1",
+            "Travail réel / pôle 2",
+            "Provenance",
+            "Extraits",
+        ],
+        *TENSION_ROWS,
+    ]
+    assert evidence[0] == ["Tension", "Pôle", "Locuteur", "Date", "Méthode", "Source", "Extrait"]
+    assert len(evidence) == 9
+
+
+def test_markdown_tables_read_by_markdown_it() -> None:
+    rendered = MarkdownIt("commonmark").enable("table").render(ref.dumps_markdown(CUSTOMER))
+    tensions, evidence = _html_tables(rendered)
+    assert tensions[1:] == TENSION_ROWS
+    assert evidence[7][:4] == ["7", "real", "B.", "2021-11-30"]
+
+
+def test_markdown_escapes_pipes() -> None:
+    d1 = KINE["d1"]
+    assert isinstance(d1, ref.Dilemma)
+    fw = attrs.evolve(KINE, tensions=(attrs.evolve(d1, first=ref.Pole(label="a | b")),))
+    rendered = MarkdownIt("commonmark").enable("table").render(ref.dumps_markdown(fw))
+    assert _html_tables(rendered)[0][1][2] == "a | b"
+
+
+def test_latex_booktabs_exactly() -> None:
+    lines = ref.dumps_latex(CUSTOMER).splitlines()
+    assert lines[:8] == [
+        r"\begin{table}",
+        r"\centering",
+        r"\caption{Tableau de synthèse}",
+        r"\begin{tabular}{rlp{4cm}p{4cm}ll}",
+        r"\toprule",
+        r"N° & Origine & Travail prescrit / pôle 1 & Travail réel / pôle 2 & Provenance & "
+        r"Extraits \\",
+        r"\midrule",
+        r"1 & organisation & Répondre dans des délais contraints & Conduire une vraie relation & "
+        r"reconstructed & 1 \\",
+    ]
+    assert lines.count(r"\bottomrule") == 2
+
+
+def test_english_headers_and_labels() -> None:
+    rows = list(csv.reader(io.StringIO(ref.dumps_csv(CUSTOMER, language="en"))))
+    assert rows[2][2:4] == ["Work framed by many procedures", "Constant insecurity"]
+    assert _html_tables(ref.dumps_html(CUSTOMER, language="en"))[0][0][0] == "No."
+
+
+def test_mermaid_exactly_for_a_small_framework() -> None:
+    fw = ref.Framework(
+        id="m",
+        title="T",
+        tensions=(
+            ref.Contradiction(
+                id="a",
+                number=1,
+                prescribed=ref.Pole(label='say "no" <b>'),
+                real=ref.Pole(label="R & D #1"),
+                origin=ref.Origin.SITUATION,
+                provenance=ref.Provenance(status=ref.Status.RECONSTRUCTED, justification="j"),
+            ),
+            ref.Contradiction(
+                id="b",
+                number=2,
+                prescribed=ref.Pole(label="P"),
+                real=ref.Pole(label="Q"),
+                origin=ref.Origin.ORGANISATION,
+                provenance=ref.Provenance(status=ref.Status.ATTESTED),
+            ),
+        ),
+        links=(ref.Link(source="a", target="b", relation=ref.LinkKind.CONFLICTS_WITH),),
+    )
+    assert ref.dumps_mermaid(fw) == "\n".join(
+        [
+            "flowchart TB",
+            "  classDef derived stroke-dasharray: 5 5",
+            "  %% T",
+            '  subgraph organisation["Contradictions intrinsèques à l\'organisation"]',
+            '    subgraph t1["2"]',
+            '      t1a["P"] <--> t1b["Q"]',
+            "    end",
+            "  end",
+            '  subgraph situation["Contradictions liées aux situations professionnelles"]',
+            '    subgraph t0["1"]',
+            '      t0a["say #quot;no#quot; #lt;b#gt;"] <--> t0b["R #amp; D #35;1"]',
+            "    end",
+            "    class t0a,t0b derived",
+            "  end",
+            '  t0 -->|"s\'oppose à"| t1',
+            "",
+        ]
+    )
+
+
+def test_export_picks_the_format_from_the_suffix(tmp_path: Path) -> None:
+    for suffix, name in (
+        (".graphml", "graphml"),
+        (".gexf", "gexf"),
+        (".json", "node-link"),
+        (".mmd", "mermaid"),
+        (".dot", "dot"),
+        (".md", "markdown"),
+        (".csv", "csv"),
+        (".html", "html"),
+        (".tex", "latex"),
+    ):
+        path = tmp_path / f"out{suffix}"
+        assert ref.export(CUSTOMER, path) == name
+        assert path.read_text(encoding="utf-8") == ref.export_text(CUSTOMER, name)
+    assert (tmp_path / "out.dot").read_text(encoding="utf-8").startswith("digraph links {")
+
+
+def test_export_errors_write_nothing(tmp_path: Path) -> None:
+    with pytest.raises(ref.UnsupportedFormatError) as info:
+        ref.export(CUSTOMER, tmp_path / "out.xyz")
+    assert str(info.value) == (
+        "cannot tell the export format from the suffix '.xyz': give it (to=...)"
+    )
+    with pytest.raises(ref.UnsupportedFormatError, match=r"unknown export format: 'pdf'"):
+        ref.export(CUSTOMER, tmp_path / "out.pdf", to="pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_to_dataframe() -> None:
+    frame = ref.to_dataframe(CUSTOMER)
+    assert list(frame.columns) == ["number", "origin", "first", "second", "provenance", "evidence"]
+    assert frame["evidence"].tolist() == [1, 2, 0, 1, 1, 1, 1, 1]
+    assert ref.to_dataframe(CUSTOMER, table="evidence").shape == (8, 7)
+
+
+def test_plot_evidence() -> None:
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    ax = ref.plot_evidence(CUSTOMER)
+    from matplotlib.patches import Rectangle
+
+    widths = [patch.get_width() for patch in ax.patches if isinstance(patch, Rectangle)]
+    assert widths == [0, 1, 1, 2, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
+    assert [t.get_text() for t in ax.get_yticklabels()][1] == (
+        "2. Travail encadré par de multiples procédures"
+    )
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == [
+        "Travail prescrit",
+        "Travail réel",
+    ]
