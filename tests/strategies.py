@@ -156,6 +156,12 @@ frameworks = st.builds(
 )
 
 
+_SIDES = {
+    Contradiction: (Side.PRESCRIBED, Side.REAL, Side.BOTH),
+    Dilemma: (Side.FIRST, Side.SECOND, Side.BOTH),
+}
+
+
 @st.composite
 def valid_frameworks(draw: st.DrawFn) -> Framework:
     """Frameworks whose ids are unique and whose references (sources, link ends) exist."""
@@ -165,12 +171,12 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
     source_ids = [s.id for s in drawn_sources]
     tension_ids = [t.id for t in drawn_tensions]
 
-    def cited(e: Evidence) -> Evidence:
+    def cited(e: Evidence, sides: tuple[Side, ...]) -> Evidence:
         source = draw(st.sampled_from(source_ids)) if source_ids and e.source else None
-        return attrs.evolve(e, source=source, id=None)
+        return attrs.evolve(e, source=source, id=None, supports=draw(st.sampled_from(sides)))
 
     numbered = tuple(
-        attrs.evolve(t, number=n, evidence=tuple(cited(e) for e in t.evidence))
+        attrs.evolve(t, number=n, evidence=tuple(cited(e, _SIDES[type(t)]) for e in t.evidence))
         for n, t in enumerate(drawn_tensions, start=1)
     )
     drawn_links: tuple[Link, ...] = ()

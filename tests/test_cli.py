@@ -60,7 +60,15 @@ tensions:
 
 def test_version_and_help() -> None:
     assert run("--version").stdout == f"referentiel {ref.__version__}\n"
-    for command in ((), ("validate",), ("render",), ("export",), ("diff",), ("schema",)):
+    for command in (
+        (),
+        ("validate",),
+        ("render",),
+        ("export",),
+        ("diff",),
+        ("import-qdpx",),
+        ("schema",),
+    ):
         done = run(*command, "--help")
         assert done.returncode == 0
         assert done.stdout.startswith(f"usage: referentiel {' '.join(command)}".rstrip())
@@ -121,7 +129,7 @@ def test_validate_invalid_file_exit_1_with_located_errors(tmp_path: Path) -> Non
         (
             ("frobnicate",),
             "referentiel: error: argument COMMAND: invalid choice: 'frobnicate' "
-            "(choose from 'validate', 'render', 'export', 'diff', 'schema')\n",
+            "(choose from 'validate', 'render', 'export', 'diff', 'import-qdpx', 'schema')\n",
         ),
         (
             ("render", "f.yaml"),

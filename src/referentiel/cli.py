@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Final
 
 import referentiel as ref
@@ -133,6 +134,33 @@ def _parser() -> argparse.ArgumentParser:
         help="match tensions on their id (default) or their number",
     )
 
+    qda = commands.add_parser(
+        "import-qdpx",
+        help="import coded excerpts from a REFI-QDA project",
+        description="Turn the selections coded in a REFI-QDA project (QualCoder, NVivo, "
+        "ATLAS.ti, MAXQDA) into evidence, as a YAML mapping of codes to tensions says.",
+    )
+    qda.add_argument("project", metavar="PROJECT.qdpx", help="the REFI-QDA project")
+    qda.add_argument("--map", required=True, metavar="MAP.yaml", help="codes to tensions")
+    qda.add_argument(
+        "--into",
+        metavar="FRAMEWORK",
+        help="the framework to add the evidence to (default: a new one, described by the mapping)",
+    )
+    qda.add_argument("-o", "--output", required=True, metavar="OUT", help="the framework to write")
+    qda.add_argument(
+        "--line-endings",
+        choices=("normalise", "keep"),
+        default="normalise",
+        help="count CRLF as one character (normalise, default) or two (keep)",
+    )
+    qda.add_argument(
+        "--units",
+        choices=("codepoints", "utf16"),
+        default="codepoints",
+        help="what offsets count: code points (the standard) or UTF-16 units",
+    )
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of framework files",
@@ -214,6 +242,37 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK if difference.equal else EXIT_INVALID
 
 
+def _import_qdpx(args: argparse.Namespace) -> int:
+    from referentiel.io._positions import YamlSyntaxError, parse_yaml  # noqa: PLC0415
+
+    try:
+        mapping = parse_yaml(Path(args.map).read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        line, column = exc.position
+        return _fail(f"{args.map}:{line}:{column}: {exc}")
+    if not isinstance(mapping, dict):
+        return _fail(f"{args.map}: expected a mapping with 'codes'")
+    into = None
+    if args.into:
+        into = _load_valid(args.into)
+        if into is None:
+            return EXIT_INVALID
+    project = ref.read_qdpx(args.project, line_endings=args.line_endings, units=args.units)
+    framework = ref.import_qdpx(project, mapping, into=into, file=args.project)
+    report = ref.validate(framework)
+    if not report.ok:
+        for issue in report.errors:
+            print(issue, file=sys.stderr)
+        print(
+            "referentiel: the imported framework is invalid: nothing was written", file=sys.stderr
+        )
+        return EXIT_INVALID
+    ref.save(framework, args.output)
+    count = sum(len(t.evidence) for t in framework.tensions)
+    print(f"wrote {args.output} ({count} excerpt(s))", file=sys.stderr)
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     from referentiel.io.schema import schema_text  # noqa: PLC0415 - only this command needs it
 
@@ -235,6 +294,8 @@ def _run(args: argparse.Namespace) -> int:
         return _export(args)
     if args.command == "diff":
         return _diff(args)
+    if args.command == "import-qdpx":
+        return _import_qdpx(args)
     return _schema(args)
 
 
@@ -252,6 +313,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
+    except ref.FileFormatError as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        return EXIT_ERROR
     except ref.ReferentielError as exc:
         return _fail(str(exc))
     except OSError as exc:

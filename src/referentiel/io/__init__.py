@@ -21,6 +21,7 @@ from referentiel.io.nodelink import (
     read_node_link,
     write_node_link,
 )
+from referentiel.io.qdpx import import_qdpx, mapping_for, read_qdpx, write_qdc, write_qdpx
 from referentiel.io.schema import json_schema
 from referentiel.io.tables import (
     dumps_csv,
@@ -53,6 +54,7 @@ __all__ = [
     "export",
     "export_text",
     "format_of",
+    "import_qdpx",
     "json_schema",
     "load",
     "load_checked",
@@ -62,10 +64,12 @@ __all__ = [
     "loads_json",
     "loads_node_link",
     "loads_yaml",
+    "mapping_for",
     "read_gexf",
     "read_graphml",
     "read_json",
     "read_node_link",
+    "read_qdpx",
     "read_yaml",
     "save",
     "to_dataframe",
@@ -78,5 +82,7 @@ __all__ = [
     "write_markdown",
     "write_mermaid",
     "write_node_link",
+    "write_qdc",
+    "write_qdpx",
     "write_yaml",
 ]

@@ -1,0 +1,328 @@
+"""Reading REFI-QDA projects (``.qdpx``) into plain, typed values, safely.
+
+The archive is read in memory with size limits (no zip bomb), its members are never written
+to disk (no path traversal), and the XML is parsed by defusedxml (no external entities, no
+entity expansion). Offsets are Unicode code points by the standard; exporters differ, so the
+text's line endings can be normalised before slicing and UTF-16 offsets can be read too.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from typing import Final, Literal
+from xml.etree.ElementTree import Element
+
+import attrs
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+
+from referentiel.errors import FileFormatError
+from referentiel.validate import Issue, Severity
+
+__all__ = [
+    "LIMITS",
+    "QdaCase",
+    "QdaCode",
+    "QdaProject",
+    "QdaSelection",
+    "QdaSource",
+    "QdaUser",
+    "parse_qdpx",
+]
+
+NS: Final = "urn:QDA-XML:project:1.0"
+Q: Final = "{" + NS + "}"
+
+LineEndings = Literal["normalise", "keep"]
+Units = Literal["codepoints", "utf16"]
+
+
+@attrs.frozen
+class Limits:
+    """Sizes past which an archive is refused."""
+
+    archive: int = 200 * 2**20
+    member: int = 100 * 2**20
+    total: int = 400 * 2**20
+    members: int = 10_000
+
+
+LIMITS: Final = Limits()
+
+
+@attrs.frozen(kw_only=True)
+class QdaUser:
+    """A user (coder) of the project."""
+
+    guid: str
+    name: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class QdaCode:
+    """A code of the codebook; ``path`` holds its ancestors' names and its own."""
+
+    guid: str
+    name: str
+    path: tuple[str, ...]
+    color: str | None = None
+    description: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class QdaSelection:
+    """A coded stretch of a text source: offsets, the codes applied, notes."""
+
+    guid: str
+    name: str | None
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    user: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class QdaSource:
+    """A text source, its text as the offsets count it, and its selections."""
+
+    guid: str
+    name: str
+    text: str
+    created: str | None = None
+    user: str | None = None
+    selections: tuple[QdaSelection, ...] = ()
+    variables: tuple[tuple[str, str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class QdaCase:
+    """A case (a participant, often): the sources and selections it covers."""
+
+    guid: str
+    name: str | None
+    sources: tuple[str, ...] = ()
+    selections: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class QdaProject:
+    """What referentiel reads of a REFI-QDA project."""
+
+    name: str
+    users: tuple[QdaUser, ...] = ()
+    codes: tuple[QdaCode, ...] = ()
+    sources: tuple[QdaSource, ...] = ()
+    cases: tuple[QdaCase, ...] = ()
+
+    def quote(self, source: QdaSource, selection: QdaSelection) -> str | None:
+        """Return the selected text, or None if the offsets fall outside the source."""
+        if 0 <= selection.start <= selection.end <= len(source.text):
+            return source.text[selection.start : selection.end]
+        return None
+
+
+def _error(name: str, message: str, code: str = "qdpx") -> FileFormatError:
+    return FileFormatError(
+        [Issue(code=code, severity=Severity.ERROR, message=message, path="$", file=name)]
+    )
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], name: str, limits: Limits
+) -> bytes:
+    if info.file_size > limits.member:
+        raise _error(
+            name,
+            f"archive member {info.filename!r} is too large "
+            f"({info.file_size} bytes, at most {limits.member})",
+            "qdpx-size",
+        )
+    with archive.open(info) as member:
+        data = member.read(limits.member + 1)  # never trust the declared size alone
+    if len(data) > limits.member:
+        raise _error(
+            name, f"archive member {info.filename!r} is larger than it declares", "qdpx-size"
+        )
+    budget[0] += len(data)
+    if budget[0] > limits.total:
+        raise _error(name, f"the archive unpacks to more than {limits.total} bytes", "qdpx-size")
+    return data
+
+
+def _text_of(element: Element | None) -> str | None:
+    return None if element is None else (element.text or "")
+
+
+def _codes(parent: Element, ancestors: tuple[str, ...]) -> Iterator[QdaCode]:
+    for code in parent.findall(f"{Q}Code"):
+        name = code.get("name", "")
+        path = (*ancestors, name)
+        yield QdaCode(
+            guid=code.get("guid", ""),
+            name=name,
+            path=path,
+            color=code.get("color"),
+            description=_text_of(code.find(f"{Q}Description")),
+        )
+        yield from _codes(code, path)
+
+
+def _line_endings(raw: str, line_endings: LineEndings) -> str:
+    if line_endings == "normalise":
+        return raw.replace("\r\n", "\n").replace("\r", "\n")
+    return raw
+
+
+def _utf16_to_codepoints(text: str, offset: int) -> int:
+    """Turn a UTF-16 offset into a code-point offset (past the end stays past the end)."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= offset:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text) + max(0, offset - units)
+
+
+def _parse_source(
+    source: Element,
+    *,
+    member_text: Callable[[str], str],
+    notes: dict[str | None, str],
+    variable_names: dict[str | None, str],
+    line_endings: LineEndings,
+    units: Units,
+    name: str,
+) -> QdaSource:
+    content = source.find(f"{Q}PlainTextContent")
+    if content is not None:
+        raw = content.text or ""
+    elif source.get("plainTextPath"):
+        raw = member_text(source.get("plainTextPath", ""))
+    else:
+        raw = ""
+    text = _line_endings(raw, line_endings)
+    selections = []
+    for selection in source.iterfind(f"{Q}PlainTextSelection"):
+        try:
+            start = int(selection.get("startPosition", ""))
+            end = int(selection.get("endPosition", ""))
+        except ValueError:
+            raise _error(
+                name, f"selection {selection.get('guid')!r} has no valid offsets"
+            ) from None
+        if units == "utf16":
+            start, end = _utf16_to_codepoints(text, start), _utf16_to_codepoints(text, end)
+        codings = tuple(
+            ref.get("targetGUID", "") for ref in selection.iterfind(f"{Q}Coding/{Q}CodeRef")
+        )
+        selection_notes = tuple(
+            notes.get(ref.get("targetGUID"), "") for ref in selection.iterfind(f"{Q}NoteRef")
+        )
+        selections.append(
+            QdaSelection(
+                guid=selection.get("guid", ""),
+                name=selection.get("name"),
+                start=start,
+                end=end,
+                codes=codings,
+                user=selection.get("creatingUser"),
+                notes=selection_notes,
+            )
+        )
+    variables = []
+    for value in source.iterfind(f"{Q}VariableValue"):
+        ref_element = value.find(f"{Q}VariableRef")
+        target = ref_element.get("targetGUID") if ref_element is not None else None
+        literal = next((c.text or "" for c in value if c.tag != f"{Q}VariableRef"), "")
+        variables.append((variable_names.get(target, ""), literal))
+    return QdaSource(
+        guid=source.get("guid", ""),
+        name=source.get("name", ""),
+        text=text,
+        created=source.get("creationDateTime"),
+        user=source.get("creatingUser"),
+        selections=tuple(selections),
+        variables=tuple(variables),
+    )
+
+
+def parse_qdpx(
+    data: bytes,
+    name: str = "project.qdpx",
+    *,
+    line_endings: LineEndings = "normalise",
+    units: Units = "codepoints",
+    limits: Limits = LIMITS,
+) -> QdaProject:
+    """Read a ``.qdpx`` archive's bytes; raise :exc:`FileFormatError` if it is not one."""
+    if len(data) > limits.archive:
+        raise _error(name, f"the archive is larger than {limits.archive} bytes", "qdpx-size")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise _error(name, f"not a REFI-QDA archive (a ZIP file): {exc}") from None
+    infos = archive.infolist()
+    if len(infos) > limits.members:
+        raise _error(name, f"the archive holds more than {limits.members} members", "qdpx-size")
+    by_name = {info.filename: info for info in infos}
+    if "project.qde" not in by_name:
+        raise _error(name, "the archive has no project.qde")
+    budget = [0]
+    try:
+        xml = _read_member(archive, by_name["project.qde"], budget, name, limits)
+        root = SafeET.fromstring(xml, forbid_dtd=True)
+    except (DefusedXmlException, SafeET.ParseError) as exc:
+        raise _error(name, f"project.qde is not safe, well-formed XML: {exc}", "qdpx-xml") from None
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
+        raise _error(name, f"the archive is damaged: {exc}") from None
+    if root.tag != f"{Q}Project":
+        raise _error(name, f"project.qde's root is {root.tag!r}, not a REFI-QDA Project")
+
+    def member_text(path: str) -> str:
+        internal = path.removeprefix("internal://")
+        for candidate in (f"sources/{internal}", internal):
+            if candidate in by_name:
+                raw = _read_member(archive, by_name[candidate], budget, name, limits)
+                return raw.decode("utf-8-sig", errors="replace")
+        raise _error(name, f"the archive has no source text {path!r}")
+
+    users = tuple(
+        QdaUser(guid=u.get("guid", ""), name=u.get("name"))
+        for u in root.iterfind(f"{Q}Users/{Q}User")
+    )
+    codebook = root.find(f"{Q}CodeBook/{Q}Codes")
+    codes = tuple(_codes(codebook, ())) if codebook is not None else ()
+    variable_names = {
+        v.get("guid"): v.get("name", "") for v in root.iterfind(f"{Q}Variables/{Q}Variable")
+    }
+    notes = {
+        n.get("guid"): _text_of(n.find(f"{Q}PlainTextContent")) or ""
+        for n in root.iterfind(f"{Q}Notes/{Q}Note")
+    }
+    sources = tuple(
+        _parse_source(
+            source,
+            member_text=member_text,
+            notes=notes,
+            variable_names=variable_names,
+            line_endings=line_endings,
+            units=units,
+            name=name,
+        )
+        for source in root.iterfind(f"{Q}Sources/{Q}TextSource")
+    )
+    cases = tuple(
+        QdaCase(
+            guid=case.get("guid", ""),
+            name=case.get("name"),
+            sources=tuple(r.get("targetGUID", "") for r in case.iterfind(f"{Q}SourceRef")),
+            selections=tuple(r.get("targetGUID", "") for r in case.iterfind(f"{Q}SelectionRef")),
+        )
+        for case in root.iterfind(f"{Q}Cases/{Q}Case")
+    )
+    return QdaProject(
+        name=root.get("name", ""), users=users, codes=codes, sources=tuple(sources), cases=cases
+    )

@@ -1,0 +1,468 @@
+"""REFI-QDA: projects written by an independent implementation, offsets, hostile archives, export."""
+
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import xmlschema
+from hypothesis import HealthCheck, given, settings
+from pyrefiqda import RefiProject
+from pyrefiqda import models as m
+from xsdata.models.datatype import XmlDateTime
+
+import referentiel as ref
+from referentiel.io._graphdata import xml_text
+from referentiel.io._qda import Limits, parse_qdpx
+from referentiel.io.qdpx import project_xml, qdc_bytes, qdpx_bytes
+from tests.strategies import valid_frameworks
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCHEMAS = Path(__file__).resolve().parent / "data" / "refi-qda"
+CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")
+KINE = ref.load(EXAMPLES / "kinesitherapy.yaml")
+
+G = {
+    name: f"{i:08X}-0000-4000-8000-000000000000"
+    for i, name in enumerate(
+        [
+            "user",
+            "root",
+            "delais",
+            "relation",
+            "proc",
+            "src1",
+            "src2",
+            "sel1",
+            "sel2",
+            "sel3",
+            "sel4",
+            "case1",
+            "case2",
+            "c1",
+            "c2",
+            "c3",
+            "c4",
+            "var",
+        ]
+    )
+}
+
+# Accents, an emoji and a character outside the BMP, and CRLF line endings.
+TEXT_1 = "Bonjour,\r\nil faut répondre vite 😀 mais 𝄞 aider le client.\r\nFin."
+TEXT_2 = "Il faut tout le temps rattraper les minutes."
+
+
+def _selection(guid: str, start: int, end: int, code: str, name: str | None = None) -> Any:
+    return m.PlainTextSelectionType(
+        guid=guid,
+        name=name,
+        start_position=start,
+        end_position=end,
+        creating_user=G["user"],
+        coding=[
+            m.CodingType(
+                guid=str(uuid.uuid5(uuid.NAMESPACE_OID, guid)),
+                code_ref=m.CodeRefType(target_guid=code),
+            )
+        ],
+    )
+
+
+def pyrefiqda_project(tmp_path: Path) -> Path:
+    """A project built with pyrefiqda: nested codes, inline and file sources, cases."""
+    start = TEXT_1.replace("\r\n", "\n").index("répondre")
+    middle = TEXT_1.replace("\r\n", "\n").index("aider")
+    project = m.Project(
+        name="Atelier IS",
+        users=m.UsersType(user=[m.UserType(guid=G["user"], name="Chercheuse")]),
+        code_book=m.ProjectCodeBookType(
+            codes=m.ProjectCodesType(
+                code=[
+                    m.ProjectCodeType(
+                        guid=G["root"],
+                        name="Relation",
+                        is_codable=False,
+                        code=[
+                            m.ProjectCodeType(guid=G["delais"], name="Délais", is_codable=True),
+                            m.ProjectCodeType(
+                                guid=G["relation"], name="Vraie relation", is_codable=True
+                            ),
+                        ],
+                    ),
+                    m.ProjectCodeType(guid=G["proc"], name="Procédures", is_codable=True),
+                ]
+            )
+        ),
+        sources=m.SourcesType(
+            text_source=[
+                m.TextSourceType(
+                    guid=G["src1"],
+                    name="IS de C.",
+                    plain_text_content=TEXT_1,
+                    creation_date_time=XmlDateTime.from_string("2021-11-30T10:00:00Z"),
+                    plain_text_selection=[
+                        _selection(G["sel1"], start, start + len("répondre vite 😀"), G["delais"]),
+                        _selection(
+                            G["sel2"], middle, middle + len("aider le client"), G["relation"]
+                        ),
+                    ],
+                ),
+                m.TextSourceType(
+                    guid=G["src2"],
+                    name="IS de B.",
+                    plain_text_path=f"internal://{G['src2']}.txt",
+                    creation_date_time=XmlDateTime.from_string("2021-11-30T14:00:00Z"),
+                    plain_text_selection=[
+                        _selection(G["sel3"], 0, len(TEXT_2), G["proc"], name="b-minutes"),
+                    ],
+                ),
+            ]
+        ),
+        cases=m.CasesType(
+            case=[
+                m.CaseType(
+                    guid=G["case1"], name="C.", source_ref=[m.SourceRefType(target_guid=G["src1"])]
+                ),
+                m.CaseType(
+                    guid=G["case2"],
+                    name="B.",
+                    selection_ref=[m.SelectionRefType(target_guid=G["sel3"])],
+                ),
+            ]
+        ),
+    )
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / f"{G['src2']}.txt").write_text(TEXT_2, encoding="utf-8")
+    path = tmp_path / "atelier.qdpx"
+    RefiProject.save(project, path, source_media_dir=media)
+    return path
+
+
+MAPPING = {
+    "framework": {"id": "atelier", "title": "Atelier"},
+    "tensions": {
+        "c1": {"number": 1, "origin": "organisation"},
+        "c2": {"number": 2, "origin": "organisation"},
+    },
+    "codes": {
+        "Relation/Délais": {"tension": "c1", "pole": "prescribed"},
+        "Vraie relation": {"tension": "c1", "pole": "real"},
+        G["proc"]: "c2",
+    },
+    "method": "instruction-au-sosie",
+}
+
+
+def test_import_a_project_written_by_pyrefiqda(tmp_path: Path) -> None:
+    project = ref.read_qdpx(pyrefiqda_project(tmp_path))
+    assert [c.path for c in project.codes] == [
+        ("Relation",),
+        ("Relation", "Délais"),
+        ("Relation", "Vraie relation"),
+        ("Procédures",),
+    ]
+    fw = ref.import_qdpx(project, MAPPING)
+    c1, c2 = fw["c1"], fw["c2"]
+    assert isinstance(c1, ref.Contradiction)
+    assert (c1.prescribed.label, c1.real.label) == ("Délais", "Vraie relation")
+    assert [
+        (
+            e.quote,
+            e.supports.value,
+            e.speaker,
+            e.source,
+            e.date.isoformat() if e.date else "",
+            e.locator,
+        )
+        for e in c1.evidence
+    ] == [
+        (
+            "répondre vite 😀",
+            "prescribed",
+            "C.",
+            "is-de-c",
+            "2021-11-30",
+            ref.Locator(start=17, end=32),
+        ),
+        ("aider le client", "real", "C.", "is-de-c", "2021-11-30", ref.Locator(start=40, end=55)),
+    ]
+    assert [(e.id, e.quote, e.speaker, e.supports) for e in c2.evidence] == [
+        (f"qda-{G['sel3'].lower()}", TEXT_2, "B.", ref.Side.BOTH)
+    ]
+    assert [(s.id, s.method, s.citation) for s in fw.sources] == [
+        ("is-de-c", ref.Method.INSTRUCTION_AU_SOSIE, "IS de C."),
+        ("is-de-b", ref.Method.INSTRUCTION_AU_SOSIE, "IS de B."),
+    ]
+    assert ref.validate(fw).errors == ()
+
+
+def test_offsets_can_count_crlf_as_two_or_utf16_units(tmp_path: Path) -> None:
+    path = pyrefiqda_project(tmp_path)
+    kept = ref.read_qdpx(path, line_endings="keep")
+    source = kept.sources[0]
+    # offsets counted on the LF text, applied to the CRLF text: one character early
+    assert kept.quote(source, source.selections[0]) == " répondre vite "
+    utf16 = ref.read_qdpx(path, units="utf16")
+    selection = utf16.sources[0].selections[1]
+    # code-point offsets read as UTF-16 units: the two characters outside the BMP before
+    # "aider" count two units each, so the slice moves by one and ends two characters early
+    assert (selection.start, selection.end) == (39, 53)
+    assert utf16.quote(utf16.sources[0], selection) == " aider le clie"
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+PROJECT_HEAD = '<Project xmlns="urn:QDA-XML:project:1.0" name="p">'
+
+
+def _issues(data: bytes, **limits: int) -> list[str]:
+    with pytest.raises(ref.FileFormatError) as info:
+        parse_qdpx(data, "p.qdpx", limits=Limits(**limits))
+    return [str(issue) for issue in info.value.issues]
+
+
+def test_hostile_or_broken_archives_are_refused() -> None:
+    assert _issues(b"not a zip") == [
+        "p.qdpx: error qdpx: not a REFI-QDA archive (a ZIP file): File is not a zip file (at $)"
+    ]
+    assert _issues(_zip({"x.txt": b""})) == [
+        "p.qdpx: error qdpx: the archive has no project.qde (at $)"
+    ]
+    bomb = _zip({"project.qde": b"<Project/>" + b" " * 5_000_000})
+    assert len(bomb) < 50_000
+    assert _issues(bomb, member=1_000_000) == [
+        "p.qdpx: error qdpx-size: archive member 'project.qde' is too large (5000010 bytes, "
+        "at most 1000000) (at $)"
+    ]
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Project name="&b;"/>'
+    )
+    assert _issues(_zip({"project.qde": laughs}))[0].startswith(
+        "p.qdpx: error qdpx-xml: project.qde is not safe, well-formed XML: "
+    )
+    external = (
+        b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<Project name="&x;"/>'
+    )
+    assert _issues(_zip({"project.qde": external}))[0].startswith("p.qdpx: error qdpx-xml: ")
+    assert _issues(_zip({"project.qde": b"<Other/>"})) == [
+        "p.qdpx: error qdpx: project.qde's root is 'Other', not a REFI-QDA Project (at $)"
+    ]
+
+
+def test_member_names_are_never_used_as_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    qde = (
+        f'{PROJECT_HEAD}<Sources><TextSource guid="{G["src1"]}" name="s" '
+        'plainTextPath="internal://../../escape.txt"/></Sources></Project>'
+    ).encode()
+    data = _zip({"project.qde": qde, "../../escape.txt": b"outside"})
+    project = parse_qdpx(data, "p.qdpx")
+    assert project.sources[0].text == "outside"  # read from the archive, in memory
+    assert sorted(p.name for p in tmp_path.rglob("*")) == []
+    missing = _zip({"project.qde": qde})
+    assert _issues(missing) == [
+        "p.qdpx: error qdpx: the archive has no source text 'internal://../../escape.txt' (at $)"
+    ]
+
+
+def test_selection_outside_its_source_is_reported_not_quoted() -> None:
+    qde = (
+        f'{PROJECT_HEAD}<CodeBook><Codes><Code guid="{G["proc"]}" name="P" isCodable="true"/>'
+        f'</Codes></CodeBook><Sources><TextSource guid="{G["src1"]}" name="court">'
+        f'<PlainTextContent>abc</PlainTextContent><PlainTextSelection guid="{G["sel1"]}" '
+        f'startPosition="1" endPosition="9"><Coding guid="{G["c1"]}"><CodeRef '
+        f'targetGUID="{G["proc"]}"/></Coding></PlainTextSelection></TextSource></Sources>'
+        "</Project>"
+    ).encode()
+    project = parse_qdpx(_zip({"project.qde": qde}), "p.qdpx")
+    with pytest.raises(ref.FileFormatError) as info:
+        ref.import_qdpx(project, {"codes": {"P": "c2"}}, into=CUSTOMER, file="p.qdpx")
+    assert [str(i) for i in info.value.issues] == [
+        f"p.qdpx: error qdpx-offsets: selection '{G['sel1']}' of source 'court' runs from 1 to "
+        "9, outside the source's 3 characters: not quoted (at $)"
+    ]
+
+
+def test_mapping_problems_are_all_reported(tmp_path: Path) -> None:
+    project = ref.read_qdpx(pyrefiqda_project(tmp_path))
+    with pytest.raises(ref.FileFormatError) as info:
+        ref.import_qdpx(
+            project,
+            {
+                "codes": {
+                    "Nope": "c1",
+                    "Délais": {"tension": "c9"},
+                    "Procédures": {"tension": "c2", "pole": "left"},
+                }
+            },
+            into=CUSTOMER,
+            file="p.qdpx",
+        )
+    assert [i.message for i in info.value.issues] == [
+        "code 'Nope' is not in the project (codes: 'Relation', 'Relation/Délais', "
+        "'Relation/Vraie relation', 'Procédures')",
+        "code 'Procédures': unknown pole 'left' (expected one of 'prescribed', 'real', 'first', "
+        "'second', 'both')",
+        "unknown tension 'c9' in the mapping (the framework has ['c1', 'c2', 'c3', 'c4', 'c5', "
+        "'c6', 'c7', 'c8'])",
+    ]
+
+
+@pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
+def test_round_trip_framework_qdpx_framework(framework: ref.Framework) -> None:
+    project = parse_qdpx(qdpx_bytes(framework), "x.qdpx")
+    bare = attrs.evolve(
+        framework, tensions=tuple(attrs.evolve(t, evidence=()) for t in framework.tensions)
+    )
+    back = ref.import_qdpx(project, ref.mapping_for(framework), into=bare)
+
+    def kept(fw: ref.Framework) -> list[tuple[object, ...]]:
+        return [
+            (t.id, e.id, e.quote, e.source, e.speaker, e.date, e.supports, e.note)
+            for t in fw.tensions
+            for e in t.evidence
+        ]
+
+    assert kept(back) == kept(framework)
+    assert attrs.evolve(back, tensions=bare.tensions) == bare  # structure and sources unchanged
+
+
+@pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
+def test_written_files_validate_against_the_official_schemas(framework: ref.Framework) -> None:
+    xmlschema.XMLSchema(SCHEMAS / "Project.xsd").validate(project_xml(framework).decode())
+    xmlschema.XMLSchema(SCHEMAS / "Codebook.xsd").validate(qdc_bytes(framework).decode())
+
+
+def test_export_is_read_by_pyrefiqda(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    ref.write_qdpx(CUSTOMER, tmp_path / "c.qdpx")
+    project = RefiProject.load(tmp_path / "c.qdpx", extract_dir=str(tmp_path / "x"))
+    codes = project.code_book.codes.code
+    assert [c.name for c in codes][:2] == ["1. c1", "2. c2"]
+    assert [c.name for c in codes[1].code] == [
+        "Travail encadré par de multiples procédures",
+        "Insécurité constante",
+    ]
+    assert codes[0].color == "#2C3E50"
+    assert sorted(c.name for c in project.cases.case) == ["B.", "C.", "S."]
+    links = project.links.link
+    assert [(k.name, k.direction.value if k.direction else None) for k in links] == [
+        ("derives-from", "OneWay"),
+        ("reinforces", "OneWay"),
+    ]
+    assert sorted(s.name for s in project.sets.set) == ["organisation", "situation"]
+
+
+def test_export_is_byte_stable(tmp_path: Path) -> None:
+    assert qdpx_bytes(CUSTOMER) == qdpx_bytes(CUSTOMER)
+    ref.write_qdc(KINE, tmp_path / "k.qdc")
+    assert (tmp_path / "k.qdc").read_bytes() == qdc_bytes(KINE)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_frameworks())
+def test_round_trip_property(framework: ref.Framework) -> None:
+    project = parse_qdpx(qdpx_bytes(framework), "x.qdpx")
+    bare = attrs.evolve(
+        framework, tensions=tuple(attrs.evolve(t, evidence=()) for t in framework.tensions)
+    )
+    back = ref.import_qdpx(project, ref.mapping_for(framework), into=bare)
+    # what a project holds of an excerpt (its text as XML 1.0 can hold it); excerpts come
+    # back in the order of the project's sources, so each tension's are compared as a multiset
+    assert [
+        sorted((e.quote, e.speaker or "", e.supports.value) for e in t.evidence)
+        for t in back.tensions
+    ] == [
+        sorted((xml_text(e.quote), xml_text(e.speaker or ""), e.supports.value) for e in t.evidence)
+        for t in framework.tensions
+    ]
+
+
+def test_cli_import_qdpx(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    project = pyrefiqda_project(tmp_path)
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "framework: {id: atelier, title: Atelier}\n"
+        "tensions:\n  c1: {origin: organisation}\n  c2: {origin: situation}\n"
+        "codes:\n  Relation/Délais: {tension: c1, pole: prescribed}\n"
+        "  Vraie relation: {tension: c1, pole: real}\n  Procédures: c2\n",
+        encoding="utf-8",
+    )
+    script = str(Path(sys.executable).parent / "referentiel")
+
+    def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [script, *map(str, args)], capture_output=True, text=True, check=False, cwd=tmp_path
+        )
+
+    done = run("import-qdpx", project, "--map", mapping, "-o", "out.yaml")
+    assert (done.returncode, done.stderr) == (0, "wrote out.yaml (3 excerpt(s))\n")
+    fw = ref.load(tmp_path / "out.yaml")
+    assert [e.quote for t in fw.tensions for e in t.evidence] == [
+        "répondre vite 😀",
+        "aider le client",
+        TEXT_2,
+    ]
+    into = run(
+        "import-qdpx",
+        project,
+        "--map",
+        mapping,
+        "--into",
+        EXAMPLES / "customer-relations.yaml",
+        "-o",
+        "merged.yaml",
+    )
+    assert into.returncode == 0
+    merged = ref.load(tmp_path / "merged.yaml")
+    assert len(merged["c1"].evidence) == 1 + 2
+    (tmp_path / "bad.yaml").write_text("codes: [\n", encoding="utf-8")
+    bad = run("import-qdpx", project, "--map", "bad.yaml", "-o", "x.yaml")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("referentiel: error: bad.yaml:2:1: ")
+    (tmp_path / "nope.yaml").write_text("codes: {Nope: c1}\n", encoding="utf-8")
+    nope = run(
+        "import-qdpx",
+        project,
+        "--map",
+        "nope.yaml",
+        "--into",
+        EXAMPLES / "customer-relations.yaml",
+        "-o",
+        "x.yaml",
+    )
+    assert nope.returncode == 2
+    assert nope.stderr == (
+        f"{project}: error qdpx-mapping: code 'Nope' is not in the project "
+        "(codes: 'Relation', 'Relation/Délais', 'Relation/Vraie relation', "
+        "'Procédures') (at $)\n"
+    )
+    no_origin = tmp_path / "no-origin.yaml"
+    no_origin.write_text(
+        mapping.read_text(encoding="utf-8").replace("  c2: {origin: situation}\n", ""),
+        encoding="utf-8",
+    )
+    invalid = run("import-qdpx", project, "--map", no_origin, "-o", "x.yaml")
+    assert invalid.returncode == 1
+    assert invalid.stderr.endswith("the imported framework is invalid: nothing was written\n")
+    assert not (tmp_path / "x.yaml").exists()
