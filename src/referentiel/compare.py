@@ -23,7 +23,11 @@ Key = Literal["id", "number"] | Callable[[Tension], Hashable]
 
 @attrs.frozen
 class Change:
-    """One field whose value differs, at *path* inside its element (``prescribed.label``)."""
+    """One field whose value differs, at *path* inside its element (``prescribed.label``).
+
+    >>> str(Change("real.label", "Insécurité constante", "Insécurité"))
+    "real.label: 'Insécurité constante' → 'Insécurité'"
+    """
 
     path: str
     old: object
@@ -35,7 +39,16 @@ class Change:
 
 @attrs.frozen
 class TensionDiff:
-    """How one matched tension differs: its field changes and its excerpts added or removed."""
+    """How one matched tension differs: its field changes and its excerpts added or removed.
+
+    >>> import attrs, referentiel as ref
+    >>> old = ref.load("examples/customer-relations.yaml")
+    >>> new = attrs.evolve(old, tensions=tuple(attrs.evolve(t, number=t.number + 10)
+    ...                                        for t in old.tensions))
+    >>> first = ref.diff(old, new).changed[0]
+    >>> first.key, [str(c) for c in first.changes]
+    ('c1', ['number: 1 → 11'])
+    """
 
     key: Hashable
     old: Tension
@@ -57,7 +70,14 @@ class TensionDiff:
 
 @attrs.frozen
 class FrameworkDiff:
-    """Everything that differs between two frameworks; empty when they are the same."""
+    """Everything that differs between two frameworks; empty when they are the same.
+
+    >>> import referentiel as ref
+    >>> kine = ref.load("examples/kinesitherapy.yaml")
+    >>> difference = ref.diff(kine, ref.load("examples/customer-relations.yaml"), key="number")
+    >>> difference.equal, [t.number for t in difference.added]
+    (False, [5, 6, 7, 8])
+    """
 
     changes: tuple[Change, ...] = ()
     added: tuple[Tension, ...] = ()

@@ -21,6 +21,13 @@ def plot_evidence(
     Each bar is labelled with its number of distinct speakers, so a pole documented by one
     voice stands out from one documented by several. Needs matplotlib
     (``pip install matplotlib`` or ``referentiel[plot]``).
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import referentiel as ref
+    >>> ax = plot_evidence(ref.load("examples/customer-relations.yaml"))
+    >>> len(ax.patches)
+    16
     """
     try:
         import matplotlib.pyplot as plt  # noqa: PLC0415 - optional, imported when used

@@ -63,12 +63,21 @@ def _format(name: str) -> _Format:
 
 
 def loads(text: str, *, format: str = "yaml", filename: str | None = None) -> Framework:
-    """Read a framework from *text* in *format* (``"yaml"`` or ``"json"``)."""
+    """Read a framework from *text* in *format* (``"yaml"`` or ``"json"``).
+
+    >>> loads('{"id": "x", "title": "Vide"}', format="json").title
+    'Vide'
+    """
     return _format(format).parse(text, filename)[0]
 
 
 def dumps(framework: Framework, *, format: str = "yaml") -> str:
-    """Write *framework* as text in *format* (``"yaml"`` or ``"json"``)."""
+    r"""Write *framework* as text in *format* (``"yaml"`` or ``"json"``).
+
+    >>> from referentiel.model import Framework
+    >>> dumps(Framework(id="x", title="Vide"))
+    'id: x\ntitle: Vide\n'
+    """
     return _format(format).dumps(framework)
 
 
@@ -89,6 +98,13 @@ def save(framework: Framework, path: str | os.PathLike[str]) -> None:
     """Write *framework* to *path* atomically; its suffix picks the format.
 
     A failed write leaves any existing file at *path* as it was.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> save(ref.load("examples/customer-relations.yaml"), folder / "f.yml")
+    >>> load(folder / "f.yml") == ref.load("examples/customer-relations.yaml")
+    True
     """
     from referentiel._atomic import write_atomic  # noqa: PLC0415 - keeps the import graph flat
 

@@ -100,6 +100,12 @@ def export(
 
     Returns the format used. ``language`` picks the labels' language where the format shows
     labels; ``table`` ("tensions" or "evidence") picks the CSV table.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> export(ref.load("examples/customer-relations.yaml"), folder / "synthese.tex")
+    'latex'
     """
     name = _format_for(path, to)
     write_atomic(path, export_text(framework, name, language=language, table=table).encode("utf-8"))

@@ -44,12 +44,26 @@ def dumps_gexf(framework: Framework) -> str:
 
 
 def write_gexf(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write *framework* to *path* as GEXF, atomically."""
+    """Write *framework* to *path* as GEXF, atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_gexf(ref.load("examples/customer-relations.yaml"), folder / "f.gexf")
+    >>> read_gexf(folder / "f.gexf") == ref.load("examples/customer-relations.yaml")
+    True
+    """
     write_atomic(path, dumps_gexf(framework).encode("utf-8"))
 
 
 def loads_gexf(text: str) -> Framework:
-    """Read back a framework from GEXF text that :func:`dumps_gexf` wrote."""
+    """Read back a framework from GEXF text that :func:`dumps_gexf` wrote.
+
+    >>> import referentiel as ref
+    >>> fw = ref.load("examples/kinesitherapy.yaml")
+    >>> loads_gexf(dumps_gexf(fw)) == fw
+    True
+    """
     import networkx as nx  # noqa: PLC0415
 
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
@@ -63,5 +77,13 @@ def loads_gexf(text: str) -> Framework:
 
 
 def read_gexf(path: str | os.PathLike[str]) -> Framework:
-    """Read back a framework from a GEXF file that :func:`write_gexf` wrote."""
+    """Read back a framework from a GEXF file that :func:`write_gexf` wrote.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_gexf(ref.load("examples/customer-relations.yaml"), folder / "f.gexf")
+    >>> read_gexf(folder / "f.gexf").title[:14]
+    'Contradictions'
+    """
     return loads_gexf(Path(path).read_text(encoding="utf-8"))

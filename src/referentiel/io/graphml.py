@@ -39,12 +39,26 @@ def dumps_graphml(framework: Framework) -> str:
 
 
 def write_graphml(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write *framework* to *path* as GraphML, atomically."""
+    """Write *framework* to *path* as GraphML, atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_graphml(ref.load("examples/customer-relations.yaml"), folder / "f.graphml")
+    >>> read_graphml(folder / "f.graphml") == ref.load("examples/customer-relations.yaml")
+    True
+    """
     write_atomic(path, dumps_graphml(framework).encode("utf-8"))
 
 
 def loads_graphml(text: str) -> Framework:
-    """Read back a framework from GraphML text that :func:`dumps_graphml` wrote."""
+    """Read back a framework from GraphML text that :func:`dumps_graphml` wrote.
+
+    >>> import referentiel as ref
+    >>> fw = ref.load("examples/kinesitherapy.yaml")
+    >>> loads_graphml(dumps_graphml(fw)) == fw
+    True
+    """
     import networkx as nx  # noqa: PLC0415
 
     graph = nx.parse_graphml(text, force_multigraph=True)
@@ -52,5 +66,13 @@ def loads_graphml(text: str) -> Framework:
 
 
 def read_graphml(path: str | os.PathLike[str]) -> Framework:
-    """Read back a framework from a GraphML file that :func:`write_graphml` wrote."""
+    """Read back a framework from a GraphML file that :func:`write_graphml` wrote.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_graphml(ref.load("examples/customer-relations.yaml"), folder / "f.graphml")
+    >>> len(read_graphml(folder / "f.graphml").tensions)
+    8
+    """
     return loads_graphml(Path(path).read_text(encoding="utf-8"))

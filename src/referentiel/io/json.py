@@ -101,7 +101,15 @@ def loads_json(text: str, *, filename: str | None = None) -> Framework:
 
 
 def read_json(path: str | os.PathLike[str]) -> Framework:
-    """Read a framework from the JSON file at *path*."""
+    """Read a framework from the JSON file at *path*.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_json(ref.load("examples/customer-relations.yaml"), folder / "f.json")
+    >>> read_json(folder / "f.json").id
+    'customer-relations'
+    """
     return loads_json(decode(Path(path).read_bytes(), str(path)), filename=str(path))
 
 
@@ -120,5 +128,13 @@ def dumps_json(framework: Framework, *, indent: int | None = 2) -> str:
 def write_json(
     framework: Framework, path: str | os.PathLike[str], *, indent: int | None = 2
 ) -> None:
-    """Write *framework* to *path* as JSON, atomically."""
+    """Write *framework* to *path* as JSON, atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_json(ref.load("examples/kinesitherapy.yaml"), folder / "k.json", indent=None)
+    >>> (folder / "k.json").read_text(encoding="utf-8")[:23]
+    '{"id": "kinesitherapy",'
+    """
     write_atomic(path, dumps_json(framework, indent=indent).encode("utf-8"))

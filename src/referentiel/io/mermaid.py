@@ -81,5 +81,13 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
 def write_mermaid(
     framework: Framework, path: str | os.PathLike[str], *, language: str | None = None
 ) -> None:
-    """Write *framework* to *path* as a Mermaid flowchart, atomically."""
+    """Write *framework* to *path* as a Mermaid flowchart, atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_mermaid(ref.load("examples/customer-relations.yaml"), folder / "f.mmd")
+    >>> (folder / "f.mmd").read_text(encoding="utf-8").splitlines()[0]
+    'flowchart TB'
+    """
     write_atomic(path, dumps_mermaid(framework, language=language).encode("utf-8"))

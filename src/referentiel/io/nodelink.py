@@ -55,12 +55,26 @@ def dumps_node_link(framework: Framework) -> str:
 
 
 def write_node_link(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write *framework* to *path* as node-link JSON, atomically."""
+    """Write *framework* to *path* as node-link JSON, atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_node_link(ref.load("examples/customer-relations.yaml"), folder / "f.json")
+    >>> read_node_link(folder / "f.json") == ref.load("examples/customer-relations.yaml")
+    True
+    """
     write_atomic(path, dumps_node_link(framework).encode("utf-8"))
 
 
 def loads_node_link(text: str) -> Framework:
-    """Read back a framework from node-link JSON that :func:`dumps_node_link` wrote."""
+    """Read back a framework from node-link JSON that :func:`dumps_node_link` wrote.
+
+    >>> import referentiel as ref
+    >>> fw = ref.load("examples/kinesitherapy.yaml")
+    >>> loads_node_link(dumps_node_link(fw)) == fw
+    True
+    """
     import networkx as nx  # noqa: PLC0415
 
     graph = nx.node_link_graph(json.loads(text), directed=True, multigraph=True, **KEYS)
@@ -68,5 +82,13 @@ def loads_node_link(text: str) -> Framework:
 
 
 def read_node_link(path: str | os.PathLike[str]) -> Framework:
-    """Read back a framework from a node-link JSON file that :func:`write_node_link` wrote."""
+    """Read back a framework from a node-link JSON file that :func:`write_node_link` wrote.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_node_link(ref.load("examples/customer-relations.yaml"), folder / "f.json")
+    >>> read_node_link(folder / "f.json").id
+    'customer-relations'
+    """
     return loads_node_link(Path(path).read_text(encoding="utf-8"))

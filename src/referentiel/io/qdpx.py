@@ -84,6 +84,13 @@ def read_qdpx(
     ``line_endings="normalise"`` (the default) reads CRLF as one line feed before offsets are
     applied, as most exporters count; ``"keep"`` counts it as two characters. ``units`` is
     ``"codepoints"`` (the standard) or ``"utf16"`` (some exporters).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_qdpx(ref.load("examples/customer-relations.yaml"), folder / "f.qdpx")
+    >>> [c.name for c in read_qdpx(folder / "f.qdpx").codes][:3]
+    ['1. c1', 'Répondre dans des délais contraints', 'Conduire une vraie relation']
     """
     data = Path(path).read_bytes()
     return parse_qdpx(data, str(path), line_endings=line_endings, units=units)
@@ -197,6 +204,16 @@ def import_qdpx(
 
     Raises :exc:`FileFormatError` listing every problem: unknown codes, unknown tensions, and
     selections whose offsets fall outside their source (nothing is quoted wrongly).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import attrs, referentiel as ref
+    >>> fw = ref.load("examples/customer-relations.yaml")
+    >>> write_qdpx(fw, folder / "f.qdpx")
+    >>> bare = attrs.evolve(fw, tensions=tuple(attrs.evolve(t, evidence=()) for t in fw))
+    >>> back = import_qdpx(read_qdpx(folder / "f.qdpx"), mapping_for(fw), into=bare)
+    >>> [e.speaker for e in back["c7"].evidence]
+    ['B.']
     """
     targets, problems = _targets(project, mapping.get("codes", {}) or {}, file)
     framework = (
@@ -407,7 +424,15 @@ def qdc_bytes(framework: Framework) -> bytes:
 
 
 def write_qdc(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write *framework*'s codebook to *path* (``.qdc``), atomically."""
+    """Write *framework*'s codebook to *path* (``.qdc``), atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_qdc(ref.load("examples/customer-relations.yaml"), folder / "f.qdc")
+    >>> (folder / "f.qdc").read_bytes()[:38]
+    b"<?xml version='1.0' encoding='utf-8'?>"
+    """
     write_atomic(path, qdc_bytes(framework))
 
 
@@ -541,7 +566,15 @@ def qdpx_bytes(framework: Framework) -> bytes:
 
 
 def write_qdpx(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write *framework* to *path* as a REFI-QDA project (``.qdpx``), atomically."""
+    """Write *framework* to *path* as a REFI-QDA project (``.qdpx``), atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import zipfile, referentiel as ref
+    >>> write_qdpx(ref.load("examples/customer-relations.yaml"), folder / "f.qdpx")
+    >>> zipfile.ZipFile(folder / "f.qdpx").namelist()
+    ['project.qde']
+    """
     write_atomic(path, qdpx_bytes(framework))
 
 

@@ -151,7 +151,12 @@ def _markdown_cell(value: object) -> str:
 
 
 def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
-    """Return both tables as Markdown (GitHub tables), each under a heading."""
+    """Return both tables as Markdown (GitHub tables), each under a heading.
+
+    >>> import referentiel as ref
+    >>> print(dumps_markdown(ref.load("examples/customer-relations.yaml")).splitlines()[2])
+    | N° | Origine | Travail prescrit / pôle 1 | Travail réel / pôle 2 | Provenance | Extraits |
+    """
     names = _headers(framework, language)
     out: list[str] = []
     for table in ("tensions", "evidence"):
@@ -170,7 +175,12 @@ def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
 def dumps_csv(
     framework: Framework, *, table: Table = "tensions", language: str | None = None
 ) -> str:
-    """Return one table as CSV (comma-separated, a header row of the column keys)."""
+    """Return one table as CSV (comma-separated, a header row of the column keys).
+
+    >>> import referentiel as ref
+    >>> print(dumps_csv(ref.load("examples/customer-relations.yaml")).splitlines()[2])
+    2,organisation,Travail encadré par de multiples procédures,Insécurité constante,attested,2
+    """
     columns, rows = _table(framework, table, language)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -180,7 +190,12 @@ def dumps_csv(
 
 
 def dumps_html(framework: Framework, *, language: str | None = None) -> str:
-    """Return both tables as an HTML fragment (two ``<table>`` elements with captions)."""
+    """Return both tables as an HTML fragment (two ``<table>`` elements with captions).
+
+    >>> import referentiel as ref
+    >>> dumps_html(ref.load("examples/customer-relations.yaml"))[:38]
+    '<table class="referentiel-tensions"><c'
+    """
     names = _headers(framework, language)
     out = []
     for table in ("tensions", "evidence"):
@@ -223,7 +238,12 @@ def latex_escape(value: object) -> str:
 
 
 def dumps_latex(framework: Framework, *, language: str | None = None) -> str:
-    """Return both tables as LaTeX ``table`` environments with booktabs rules."""
+    r"""Return both tables as LaTeX ``table`` environments with booktabs rules.
+
+    >>> import referentiel as ref
+    >>> print(dumps_latex(ref.load("examples/customer-relations.yaml")).splitlines()[4])
+    \toprule
+    """
     names = _headers(framework, language)
     widths = {"tensions": "rlp{4cm}p{4cm}ll", "evidence": "rlllllp{6cm}"}
     out = []
@@ -246,7 +266,12 @@ def dumps_latex(framework: Framework, *, language: str | None = None) -> str:
 def to_dataframe(
     framework: Framework, *, table: Table = "tensions", language: str | None = None
 ) -> pd.DataFrame:
-    """Return one table as a :class:`pandas.DataFrame` (needs pandas: ``pip install pandas``)."""
+    """Return one table as a :class:`pandas.DataFrame` (needs pandas: ``pip install pandas``).
+
+    >>> import referentiel as ref
+    >>> to_dataframe(ref.load("examples/customer-relations.yaml")).shape
+    (8, 6)
+    """
     try:
         import pandas as pd  # noqa: PLC0415 - an optional dependency, imported when used
     except ImportError:
@@ -261,7 +286,17 @@ def _writer(dumps: Callable[..., str]) -> Callable[..., None]:
     def write(framework: Framework, path: str | os.PathLike[str], **options: Any) -> None:  # noqa: ANN401
         write_atomic(path, dumps(framework, **options).encode("utf-8"))
 
-    write.__doc__ = f"Write what :func:`{dumps.__name__}` returns to *path*, atomically."
+    name = dumps.__name__.replace("dumps_", "write_")
+    write.__doc__ = f"""Write what :func:`{dumps.__name__}` returns to *path*, atomically.
+
+    >>> import pathlib, tempfile, referentiel as ref
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "table"
+    >>> ref.{name}(ref.load("examples/customer-relations.yaml"), path)
+    >>> path.read_text(encoding="utf-8") == ref.{dumps.__name__}(
+    ...     ref.load("examples/customer-relations.yaml"))
+    True
+    """
+    write.__name__ = write.__qualname__ = name
     return write
 
 

@@ -73,7 +73,11 @@ def loads_yaml(text: str, *, filename: str | None = None) -> Framework:
 
 
 def read_yaml(path: str | os.PathLike[str]) -> Framework:
-    """Read a framework from the YAML file at *path*."""
+    """Read a framework from the YAML file at *path*.
+
+    >>> read_yaml("examples/kinesitherapy.yaml").trade
+    'Masseur-kinésithérapeute'
+    """
     data = Path(path).read_bytes()
     return loads_yaml(decode(data, str(path)), filename=str(path))
 
@@ -114,5 +118,13 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
 def write_yaml(
     framework: Framework, path: str | os.PathLike[str], *, schema: str | None = None
 ) -> None:
-    """Write *framework* to *path* as YAML, atomically."""
+    """Write *framework* to *path* as YAML, atomically.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> write_yaml(ref.load("examples/customer-relations.yaml"), folder / "copy.yaml")
+    >>> read_yaml(folder / "copy.yaml") == ref.load("examples/customer-relations.yaml")
+    True
+    """
     write_atomic(path, dumps_yaml(framework, schema=schema).encode("utf-8"))
