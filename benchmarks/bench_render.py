@@ -74,7 +74,8 @@ def cold_render(repeat: int, argdown: str | None) -> None:
             print(" (argdown not given: no ratio)")
 
 
-def dot_vs_layout(tensions: int, repeat: int) -> None:
+def dot_vs_layout_times(tensions: int, repeat: int) -> tuple[float, float]:
+    """Return the best times to build the DOT of *tensions* tensions and to lay it out."""
     base = ref.load(EXAMPLE)
     items = tuple(
         attrs.evolve(c, id=f"c{n}", number=n)
@@ -84,6 +85,11 @@ def dot_vs_layout(tensions: int, repeat: int) -> None:
     build = min(_timed(lambda: ref.to_dot(framework)) for _ in range(repeat))
     source = ref.to_dot(framework)
     layout = min(_timed(lambda: run_engine(source, "svg")) for _ in range(max(1, repeat // 2)))
+    return build, layout
+
+
+def dot_vs_layout(tensions: int, repeat: int) -> None:
+    build, layout = dot_vs_layout_times(tensions, repeat)
     print(
         f"{tensions} tensions: DOT built in {build:.3f} s, laid out in {layout:.3f} s, "
         f"ratio {build / layout:.3f} (goal < 0.1)"
