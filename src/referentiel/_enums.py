@@ -8,7 +8,11 @@ __all__ = ["Dimension", "Level", "LinkKind", "Method", "Origin", "Side", "Status
 
 
 class Origin(enum.Enum):
-    """Where a contradiction comes from (*origine* in the customer-relations paper)."""
+    """Where a contradiction comes from (*origine* in the customer-relations paper).
+
+    >>> Origin("situation")
+    <Origin.SITUATION: 'situation'>
+    """
 
     #: *intrinsèque à l'organisation*: the contradiction is built into how the work is organised.
     ORGANISATION = "organisation"
@@ -17,7 +21,11 @@ class Origin(enum.Enum):
 
 
 class Status(enum.Enum):
-    """How an element is known: the *provenance* status every element of a framework carries."""
+    """How an element is known: the *provenance* status every element of a framework carries.
+
+    >>> [s.value for s in Status]
+    ['attested', 'reconstructed', 'illustrative']
+    """
 
     #: Named as such in a source.
     ATTESTED = "attested"
@@ -28,7 +36,11 @@ class Status(enum.Enum):
 
 
 class Method(enum.Enum):
-    """How a source was produced (the *méthode* of the work analysis)."""
+    """How a source was produced (the *méthode* of the work analysis).
+
+    >>> Method("autoconfrontation-croisee").name
+    'AUTOCONFRONTATION_CROISEE'
+    """
 
     #: *instruction au sosie* (IS): a professional instructs a "double" who will replace them.
     INSTRUCTION_AU_SOSIE = "instruction-au-sosie"
@@ -51,7 +63,11 @@ class Method(enum.Enum):
 
 
 class Level(enum.Enum):
-    """Engeström's *niveaux de contradiction*."""
+    """Engeström's *niveaux de contradiction*.
+
+    >>> Level.SECONDARY.value
+    'secondary'
+    """
 
     #: *primaire*: within one component of the activity.
     PRIMARY = "primary"
@@ -64,7 +80,11 @@ class Level(enum.Enum):
 
 
 class Dimension(enum.Enum):
-    """Clot's *dimensions du métier*, which a pole may be placed in."""
+    """Clot's *dimensions du métier*, which a pole may be placed in.
+
+    >>> Dimension("transpersonal")
+    <Dimension.TRANSPERSONAL: 'transpersonal'>
+    """
 
     #: *impersonnelle*: the task as prescribed (instituted).
     IMPERSONAL = "impersonal"
@@ -77,7 +97,11 @@ class Dimension(enum.Enum):
 
 
 class Side(enum.Enum):
-    """Which pole of its tension an excerpt of evidence supports."""
+    """Which pole of its tension an excerpt of evidence supports.
+
+    >>> Side("real") is Side.REAL
+    True
+    """
 
     #: The prescribed pole of a contradiction (*travail prescrit*).
     PRESCRIBED = "prescribed"
@@ -92,7 +116,11 @@ class Side(enum.Enum):
 
 
 class LinkKind(enum.Enum):
-    """The typed relations a :class:`~referentiel.Link` draws between two tensions."""
+    """The typed relations a :class:`~referentiel.Link` draws between two tensions.
+
+    >>> LinkKind("derives-from")
+    <LinkKind.DERIVES_FROM: 'derives-from'>
+    """
 
     #: Living one tension makes the other sharper.
     REINFORCES = "reinforces"
@@ -105,7 +133,11 @@ class LinkKind(enum.Enum):
 
 
 class TensionKind(enum.Enum):
-    """The two kinds of tension a framework lists; the ``kind`` key of each file entry."""
+    """The two kinds of tension a framework lists; the ``kind`` key of each file entry.
+
+    >>> [k.value for k in TensionKind]
+    ['contradiction', 'dilemma']
+    """
 
     CONTRADICTION = "contradiction"
     DILEMMA = "dilemma"

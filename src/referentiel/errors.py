@@ -22,15 +22,29 @@ class ReferentielError(Exception):
     """Root of every error the library raises on purpose.
 
     Catch this to handle any problem with a user's framework or command.
+
+    >>> import referentiel as ref
+    >>> try:
+    ...     ref.loads("id: [", filename="f.yaml")
+    ... except ReferentielError as error:
+    ...     print(type(error).__name__)
+    FileFormatError
     """
 
 
 class FileFormatError(ReferentielError, ValueError):
-    """Raised when a framework file cannot be read into the model.
+    r"""Raised when a framework file cannot be read into the model.
 
     The file is unreadable, is not valid YAML or JSON, or does not have the shape of a framework
     (unknown key, missing field, wrong type). :attr:`issues` holds every problem found, each located
     at its file, line and column.
+
+    >>> import referentiel as ref
+    >>> try:
+    ...     ref.loads("id: x\ntitle: X\ntitle: Y\n", filename="f.yaml")
+    ... except FileFormatError as error:
+    ...     print(error.issues[0])
+    f.yaml:3:1: error duplicate-key: duplicate key 'title' (at $)
     """
 
     def __init__(self, issues: Iterable[Issue]) -> None:
@@ -42,6 +56,16 @@ class ValidationError(ReferentielError, ValueError):
     """Raised by :func:`referentiel.ensure_valid` when a framework has validation errors.
 
     :attr:`report` holds the whole :class:`~referentiel.Report`, warnings included.
+
+    >>> import referentiel as ref
+    >>> bad = ref.Framework(id="x", title="X", tensions=(ref.Dilemma(
+    ...     id="d", number=0, first=ref.Pole(label="A"), second=ref.Pole(label="B"),
+    ...     provenance=ref.Provenance(status=ref.Status.ATTESTED)),))
+    >>> try:
+    ...     ref.ensure_valid(bad)
+    ... except ValidationError as error:
+    ...     print(error.report.errors[0].code)
+    bad-number
     """
 
     def __init__(self, report: Report) -> None:
@@ -51,12 +75,28 @@ class ValidationError(ReferentielError, ValueError):
 
 
 class UnsupportedFormatError(ReferentielError, ValueError):
-    """Raised when a file suffix or an output format is not one the library reads or writes."""
+    """Raised when a file suffix or an output format is not one the library reads or writes.
+
+    >>> import referentiel as ref
+    >>> try:
+    ...     ref.load("notes.docx")
+    ... except UnsupportedFormatError as error:
+    ...     print(error)
+    unknown framework file suffix: '.docx' (expected one of '.yaml', '.yml', '.json')
+    """
 
 
 class EngineError(ReferentielError, RuntimeError):
-    """Raised when the Graphviz engine fails to lay out or draw a figure."""
+    """Raised when the Graphviz engine fails to lay out or draw a figure.
+
+    >>> issubclass(EngineError, RuntimeError)
+    True
+    """
 
 
 class EngineNotFoundError(EngineError, FileNotFoundError):
-    """Raised when the requested Graphviz engine (embedded or system ``dot``) is not installed."""
+    """Raised when the requested Graphviz engine (embedded or system ``dot``) is not installed.
+
+    >>> issubclass(EngineNotFoundError, (EngineError, FileNotFoundError))
+    True
+    """

@@ -34,7 +34,11 @@ __all__ = ["WARNING_CODES", "Issue", "Report", "Severity", "ensure_valid", "vali
 
 
 class Severity(enum.Enum):
-    """How serious an :class:`Issue` is: errors make a framework invalid, warnings do not."""
+    """How serious an :class:`Issue` is: errors make a framework invalid, warnings do not.
+
+    >>> Severity("warning")
+    <Severity.WARNING: 'warning'>
+    """
 
     ERROR = "error"
     WARNING = "warning"
