@@ -8,6 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import networkx as nx
@@ -377,3 +378,93 @@ def test_plot_evidence() -> None:
         "Travail prescrit",
         "Travail réel",
     ]
+
+
+def _latex_nodes(text: str) -> list[Any]:
+    from pylatexenc.latexwalker import LatexWalker
+
+    nodes, _, _ = LatexWalker(text, tolerant_parsing=False).get_latex_nodes()
+    return list(nodes)
+
+
+def _walk(nodes: list[Any]) -> list[Any]:
+    out = []
+    for node in nodes or []:
+        out.append(node)
+        out += _walk(getattr(node, "nodelist", None) or [])
+    return out
+
+
+def test_latex_read_by_pylatexenc() -> None:
+    from pylatexenc.latexwalker import LatexEnvironmentNode, LatexMacroNode
+
+    tables = [
+        n for n in _latex_nodes(ref.dumps_latex(CUSTOMER)) if isinstance(n, LatexEnvironmentNode)
+    ]
+    assert [t.environmentname for t in tables] == ["table", "table"]
+    rows = []
+    for table in tables:
+        tabular = next(n for n in _walk(table.nodelist) if isinstance(n, LatexEnvironmentNode))
+        assert tabular.environmentname == "tabular"
+        macros = [n.macroname for n in _walk(tabular.nodelist) if isinstance(n, LatexMacroNode)]
+        assert (macros[0], macros[2], macros[-1]) == ("toprule", "midrule", "bottomrule")
+        rows.append(macros.count("\\"))
+    assert rows == [1 + 8, 1 + 8]  # a header row, then a row per tension / per excerpt
+
+
+def test_latex_escapes_what_tex_reads_specially() -> None:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    hostile = "50% & $x_1$ #{a}~^\\"
+    fw = attrs.evolve(
+        KINE, tensions=(attrs.evolve(KINE.dilemmas[3], first=ref.Pole(label=hostile)),)
+    )
+    line = ref.dumps_latex(fw).splitlines()[7]
+    # pylatexenc renders \textasciicircum as U+02C6, the modifier letter circumflex
+    assert LatexNodes2Text().latex_to_text(line.split(" & ")[2]) == hostile.replace("^", "\u02c6")
+
+
+MERMAID = Path(__file__).resolve().parent / "mermaid"
+
+
+def _mermaid_parse(text: str, tmp_path: Path) -> dict[str, Any]:
+    import os
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    if node is None or not (MERMAID / "node_modules" / "mermaid").is_dir():
+        if os.environ.get("REFERENTIEL_REQUIRE_MERMAID"):
+            pytest.fail("Mermaid's parser is not installed (npm install in tests/mermaid)")
+        pytest.skip("Mermaid's parser is not installed: npm install --prefix tests/mermaid")
+    path = tmp_path / "figure.mmd"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [node, str(MERMAID / "parse.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
+def test_mermaid_read_by_mermaid(framework: ref.Framework, tmp_path: Path) -> None:
+    assert _mermaid_parse(ref.dumps_mermaid(framework), tmp_path) == {
+        "ok": True,
+        "type": "flowchart-v2",
+    }
+
+
+def test_mermaid_hostile_labels_still_parse(tmp_path: Path) -> None:
+    hostile = 'a "quote" <tag> & #hash `tick` [x] (y) {z} | pipe -->'
+    fw = attrs.evolve(
+        KINE, tensions=(attrs.evolve(KINE.dilemmas[3], first=ref.Pole(label=hostile)),)
+    )
+    assert _mermaid_parse(ref.dumps_mermaid(fw), tmp_path)["ok"] is True
+
+
+def test_the_mermaid_check_fails_on_a_broken_flowchart(tmp_path: Path) -> None:
+    assert _mermaid_parse("flowchart TB\n  a[ok] --> b(\n", tmp_path)["ok"] is False
