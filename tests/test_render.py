@@ -219,23 +219,29 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize("label", HOSTILE)
-def test_hostile_labels_are_drawn_verbatim(label: str) -> None:
-    fw = ref.Framework(
+def one_contradiction(prescribed: str, *, title: str = "t") -> ref.Framework:
+    """A framework of one attested contradiction whose prescribed pole reads *prescribed*."""
+    return ref.Framework(
         id="h",
-        title=label,
+        title=title,
         tensions=(
             ref.Contradiction(
                 id="c",
                 number=1,
-                prescribed=ref.Pole(label=label),
+                prescribed=ref.Pole(label=prescribed),
                 real=ref.Pole(label="r"),
                 origin=ref.Origin.ORGANISATION,
                 provenance=ref.Provenance(status=ref.Status.ATTESTED),
             ),
         ),
     )
-    svg = Svg(ref.render(fw, wrap=None, evidence="none", legend=False))
+
+
+@pytest.mark.parametrize("label", HOSTILE)
+def test_hostile_labels_are_drawn_verbatim(label: str) -> None:
+    svg = Svg(
+        ref.render(one_contradiction(label, title=label), wrap=None, evidence="none", legend=False)
+    )
     assert svg.lines("t0_p") == [label]
     texts = [t.text or "" for t in svg.root.iter() if t.tag.endswith("text")]
     if len(label) <= 80:
@@ -245,21 +251,7 @@ def test_hostile_labels_are_drawn_verbatim(label: str) -> None:
 
 
 def test_control_characters_are_dropped_and_newlines_break_lines() -> None:
-    label = "a\x00b\x07c\td\ne\r\nf"
-    fw = ref.Framework(
-        id="h",
-        title="t",
-        tensions=(
-            ref.Contradiction(
-                id="c",
-                number=1,
-                prescribed=ref.Pole(label=label),
-                real=ref.Pole(label="r"),
-                origin=ref.Origin.ORGANISATION,
-                provenance=ref.Provenance(status=ref.Status.ATTESTED),
-            ),
-        ),
-    )
+    fw = one_contradiction("a\x00b\x07c\td\ne\r\nf")
     svg = Svg(ref.render(fw, wrap=None, evidence="none", legend=False))
     assert svg.lines("t0_p") == ["abc d", "e", "f"]
 
