@@ -56,7 +56,6 @@ def test_prescribed_pole_above_real_pole_below_the_number(
 
 
 def test_rows_are_shared_and_named(customer: ref.Framework, svg: Svg) -> None:
-    tops = {round(svg.box(f"t{i}_p").top + svg.box(f"t{i}_p").bottom) for i in range(8)}
     assert (
         len({round((svg.box(f"t{i}_r").top + svg.box(f"t{i}_r").bottom) / 2) for i in range(8)})
         == 1
@@ -65,7 +64,6 @@ def test_rows_are_shared_and_named(customer: ref.Framework, svg: Svg) -> None:
         len({round((svg.box(f"t{i}_p").top + svg.box(f"t{i}_p").bottom) / 2) for i in range(8)})
         == 1
     )
-    assert tops
     assert svg.lines("b0_prescribed") == ["Travail prescrit"]
     assert svg.lines("b0_real") == ["Travail réel"]
     # the row headings stand left of every pole, level with their row

@@ -14,7 +14,16 @@ import re
 from typing import TYPE_CHECKING, Any, Final, get_type_hints
 
 from referentiel.io._mapping import fast_converter
-from referentiel.model import Contradiction, Dilemma, Evidence, Link, Pole, Side, Source
+from referentiel.model import (
+    Contradiction,
+    Dilemma,
+    Evidence,
+    Framework,
+    Link,
+    Pole,
+    Side,
+    Source,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -125,7 +134,7 @@ def plain_graph(
     import networkx as nx  # noqa: PLC0415
 
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    framework = _plain(graph.graph, _framework_class(), encode=encode)
+    framework = _plain(graph.graph, Framework, encode=encode)
     plain.graph.update(_renamed(framework, RESERVED) if encode else framework)
     for node, data in graph.nodes(data=True):
         attributes = _plain(data, _node_class(data), encode=encode)
@@ -144,7 +153,7 @@ def typed_graph(
 
     back = {new: old for old, new in RESERVED.items()}
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    graph.graph.update(_typed(_renamed(dict(plain.graph), back), _framework_class()))
+    graph.graph.update(_typed(_renamed(dict(plain.graph), back), Framework))
     for node, data in plain.nodes(data=True):
         attributes = dict(data)
         if renamed_nodes:
@@ -155,9 +164,3 @@ def typed_graph(
         cls = _edge_class(plain.nodes[tail], plain.nodes[head])
         graph.add_edge(tail, head, key=key, **_typed(dict(data), cls))
     return graph
-
-
-def _framework_class() -> type:
-    from referentiel.model import Framework  # noqa: PLC0415 - a class, kept next to its use
-
-    return Framework

@@ -1,7 +1,7 @@
 """The one mapping between the model and plain data (dicts, lists, strings), through cattrs.
 
 Both directions are strict: unknown keys, wrong types and unknown enum values are errors whose
-path and message :func:`structure_issues` turns into :class:`~referentiel.Issue` values. Two
+path and message the readers turn into located :class:`~referentiel.Issue` values. Two
 converters share the same hooks: a fast one without detailed validation (the common, valid case)
 and a detailed one, run only when the fast one fails, to collect every problem with its path.
 """
@@ -16,24 +16,20 @@ import functools
 import gc
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Final, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
-    ForbiddenExtraKeysError,
     IterableValidationError,
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from referentiel._enums import Dimension, Level, LinkKind, Method, Origin, Side, Status, TensionKind
 from referentiel.model import Contradiction, Dilemma, Framework, Tension, Translations
-from referentiel.validate import Issue, Severity
 
-__all__ = ["fast_converter", "structure", "structure_issues", "unstructure"]
-
-T = TypeVar("T")
+__all__ = ["fast_converter", "format_path", "parse_path", "structure", "unstructure"]
 
 #: What each enum is called in messages.
 ENUM_NAMES: Final[dict[type[enum.Enum], str]] = {
@@ -423,23 +419,12 @@ def _problems(exc: BaseException, path: tuple[PathPart, ...]) -> Iterator[Proble
     if isinstance(exc, MissingKeyError):
         yield Problem(path, str(exc), "missing-key")
         return
-    if isinstance(exc, ForbiddenExtraKeysError):  # pragma: no cover - our hook checks keys first
-        yield Problem(path, f"unknown keys {sorted(exc.extra_fields)}", "unknown-key")
-        return
     if isinstance(exc, ShapeError):
         code = "unknown-value" if str(exc).startswith("unknown ") else "wrong-type"
         yield Problem(path, str(exc), code)
         return
     # attrs validators (e.g. number >= 1) and anything unforeseen: the message as given
     yield Problem(path, f"invalid value: {exc}", "invalid-value")
-
-
-def structure_issues(problems: list[Problem]) -> list[Issue]:
-    """Turn structuring problems into unlocated :class:`Issue` values (path strings)."""
-    return [
-        Issue(code=p.code, severity=Severity.ERROR, message=p.message, path=format_path(p.path))
-        for p in problems
-    ]
 
 
 def format_path(parts: tuple[PathPart, ...]) -> str:
