@@ -17,7 +17,7 @@ real pole of a contradiction), ``first-second`` (the two poles of a dilemma), ``
 (evidence → the pole it supports, or its tension when it supports both), ``cites`` (evidence →
 source), and each link's relation (``reinforces`` ...) from tension to tension, with the link's
 fields and its ``order``. Attribute values are the model's own (enums, dates, tuples); the
-exports in :mod:`referentiel.io.export` flatten them for each file format.
+exports in :mod:`referentiel.io.exports` flatten them for each file format.
 
 networkx is imported only when these functions are called.
 """

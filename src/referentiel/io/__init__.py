@@ -24,7 +24,7 @@ from referentiel.io.schema import json_schema
 from referentiel.io.yaml import dumps_yaml, loads_yaml, read_yaml, write_yaml
 
 if TYPE_CHECKING:
-    from referentiel.io.export import EXPORTS, export, export_text
+    from referentiel.io.exports import EXPORTS, export, export_text
     from referentiel.io.gexf import dumps_gexf, loads_gexf, read_gexf, write_gexf
     from referentiel.io.graphml import dumps_graphml, loads_graphml, read_graphml, write_graphml
     from referentiel.io.mermaid import dumps_mermaid, write_mermaid
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    **dict.fromkeys(("EXPORTS", "export", "export_text"), "export"),
+    **dict.fromkeys(("EXPORTS", "export", "export_text"), "exports"),
     **dict.fromkeys(("dumps_gexf", "loads_gexf", "read_gexf", "write_gexf"), "gexf"),
     **dict.fromkeys(("dumps_graphml", "loads_graphml", "read_graphml", "write_graphml"), "graphml"),
     **dict.fromkeys(("dumps_mermaid", "write_mermaid"), "mermaid"),
