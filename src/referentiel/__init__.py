@@ -114,7 +114,7 @@ if TYPE_CHECKING:
         write_yaml,
     )
 
-# Reading files pulls in ruamel.yaml and cattrs, drawing pulls in graphviz: both are imported on
+# Reading files pulls in PyYAML and cattrs, drawing pulls in graphviz: both are imported on
 # first use, so that `import referentiel` stays fast.
 _LAZY = {
     **dict.fromkeys(

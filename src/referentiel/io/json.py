@@ -15,7 +15,6 @@ from referentiel._atomic import write_atomic
 from referentiel.errors import FileFormatError
 from referentiel.io import _mapping
 from referentiel.io._mapping import PathPart, StructureErrors
-from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml
 from referentiel.io._text import decode, file_error, located_issues
 from referentiel.io.yaml import Locate
 from referentiel.model import Framework
@@ -45,6 +44,8 @@ def _reject_constant(name: str) -> None:
 
 
 def _duplicate_position(text: str, key: str) -> tuple[int, int]:
+    from referentiel.io._positions import YamlSyntaxError, parse_yaml  # noqa: PLC0415 - only errors need it
+
     try:
         parse_yaml(text)
     except YamlSyntaxError as exc:
@@ -75,7 +76,10 @@ def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Lo
     document: list[object] = []
 
     def where(path: tuple[PathPart, ...], at_key: bool) -> tuple[int, int]:  # noqa: FBT001
-        if not document:  # positions are only needed for problems: parse again, lazily
+        # positions are only needed for problems: parse again, lazily, with ruamel.yaml
+        from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml  # noqa: PLC0415
+
+        if not document:
             try:
                 document.append(parse_yaml(text))
             except YamlSyntaxError:

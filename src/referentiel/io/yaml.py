@@ -4,6 +4,10 @@ The verbs: ``read_yaml``, ``write_yaml``, ``loads_yaml``, ``dumps_yaml``.
 
 Errors are located at their line and column. Duplicate keys, anchors, aliases and tags are
 refused. Comments of a hand-written file are not kept when a framework is written back.
+
+Loading takes a fast path (libyaml, see :mod:`referentiel.io._fastyaml`) for the files it can
+read exactly; the others, and any file with problems, are parsed by ruamel.yaml keeping
+positions, to locate every problem at its line and column.
 """
 
 from __future__ import annotations
@@ -14,13 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-from ruamel.yaml import YAML
-
 from referentiel._atomic import write_atomic
 from referentiel.errors import FileFormatError
 from referentiel.io import _mapping
+from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._mapping import PathPart, StructureErrors
-from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml
 from referentiel.io._text import decode, file_error, located_issues
 from referentiel.model import Framework
 
@@ -31,12 +33,18 @@ Locate = Callable[[tuple[PathPart, ...], bool], tuple[int, int]]
 
 def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Locate]:
     """Parse YAML *text* into a framework and a function that locates paths in the text."""
-    try:
-        document = parse_yaml(text)
-    except YamlSyntaxError as exc:
-        raise file_error(filename, exc.code, str(exc), exc.position) from None
+    with _mapping.paused_gc():
+        document = parse_fast(text)
+    fast = document is not DECLINED
+    if not fast:
+        document = _parse_with_positions(text, filename)
 
     def where(path: tuple[PathPart, ...], at_key: bool) -> tuple[int, int]:  # noqa: FBT001
+        nonlocal document, fast
+        if fast:  # positions are only needed for problems: parse again, keeping them
+            document, fast = _parse_with_positions(text, filename), False
+        from referentiel.io._positions import locate  # noqa: PLC0415 - see _parse_with_positions
+
         return locate(document, path, at_key=at_key)
 
     if document is None:
@@ -46,6 +54,16 @@ def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Lo
             return _mapping.structure(document), where
     except StructureErrors as exc:
         raise FileFormatError(located_issues(exc.problems, filename, where)) from None
+
+
+def _parse_with_positions(text: str, filename: str | None) -> Any:  # noqa: ANN401 - plain data
+    # ruamel.yaml is imported only when positions are needed or the fast path declined
+    from referentiel.io._positions import YamlSyntaxError, parse_yaml  # noqa: PLC0415
+
+    try:
+        return parse_yaml(text)
+    except YamlSyntaxError as exc:
+        raise file_error(filename, exc.code, str(exc), exc.position) from None
 
 
 def loads_yaml(text: str, *, filename: str | None = None) -> Framework:
@@ -102,6 +120,8 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     title: Vide
     <BLANKLINE>
     """
+    from ruamel.yaml import YAML  # noqa: PLC0415 - reading files does not need it
+
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.allow_unicode = True

@@ -1,0 +1,215 @@
+"""The fast YAML reader reads exactly what the located reader reads, or declines.
+
+Its whole contract is one property: for any text, either it declines, or the located reader
+(ruamel.yaml, YAML 1.2) accepts the text and reads the same data, value for value and type for
+type. Any error of the located reader must therefore make it decline.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+import referentiel as ref
+from referentiel.io._fastyaml import DECLINED, parse_fast
+from referentiel.io._positions import YamlSyntaxError, parse_yaml
+from tests.strategies import frameworks
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def typed(value: object) -> object:
+    """*value* with the type of every scalar made explicit (True == 1, but not here)."""
+    if isinstance(value, dict):
+        return ("map", [(typed(k), typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("seq", [typed(v) for v in value])
+    for kind in (bool, int, float, str):  # bool first: it is an int
+        if isinstance(value, kind):
+            return (kind.__name__, kind(value))  # ruamel's subclasses compare as their base
+    assert value is None, type(value)
+    return ("null", None)
+
+
+def assert_same_reading(text: str) -> None:
+    fast = parse_fast(text)
+    try:
+        slow = parse_yaml(text)
+    except YamlSyntaxError:
+        assert fast is DECLINED, f"the fast reader read a text the located reader refuses: {text!r}"
+        return
+    if fast is not DECLINED:
+        assert typed(fast) == typed(slow)
+
+
+# Scalars that look like numbers, dates, booleans, nulls in YAML 1.1 or 1.2, or like syntax.
+_TRICKY = [
+    "yes", "No", "on", "OFF", "y", "n", "true", "False", "TRUE", "null", "Null", "~", "",
+    "0", "-0", "+1", "007", "010", "0o17", "0x1F", "0b101", "1_000", "1e3", "1.5", ".5", "-.5",
+    ".inf", "-.Inf", ".nan", "1:20", "190:20:30", "2019-03-12", "2019-3-2 10:20:30",
+    "2019-03-12T10:20:30Z", "<<", "=", "-", "?", ":", "- a", "a: b", "#", "a #b", "'", '"',
+    "\\", "\t", " lead", "trail ", "é", "🙂", "\u200f", "\x85", "\u2028", "\u2029", "\r", "\n",
+    "a\nb", "a\n\nb", "%", "@", "`", "&a", "*a", "!a", "!!str", "[a]", "{a: b}", "a, b", "|", ">",
+]  # fmt: skip
+scalars = st.one_of(
+    st.sampled_from(_TRICKY),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+)
+keys = st.one_of(st.sampled_from(_TRICKY), st.text(max_size=6), st.integers(-3, 3))
+data = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+def ruamel_dump(value: object, flow: bool | None, style: str | None) -> str:  # noqa: FBT001
+    dumper = YAML(typ="safe", pure=True)
+    dumper.default_flow_style = flow
+    dumper.default_style = style  # type: ignore[assignment]
+    dumper.allow_unicode = True
+    buffer = io.StringIO()
+    dumper.dump(value, buffer)
+    return buffer.getvalue()
+
+
+@SETTINGS
+@given(
+    st.dictionaries(keys, data, max_size=5),
+    st.sampled_from([None, True, False]),
+    st.sampled_from([None, '"', "'", "|", ">"]),
+    st.sampled_from(["ruamel", "pyyaml"]),
+)
+def test_dumped_documents_are_read_alike(
+    value: dict[Any, Any],
+    flow: bool | None,  # noqa: FBT001
+    style: str | None,
+    dumper: str,
+) -> None:
+    try:
+        if dumper == "ruamel":
+            text = ruamel_dump(value, flow, style)
+        else:
+            text = yaml.safe_dump(
+                value, default_flow_style=flow, default_style=style, allow_unicode=True
+            )
+    except Exception:  # noqa: BLE001 - a dumper that cannot write this value: nothing to read
+        return
+    assert_same_reading(text)
+
+
+_SYNTAX = [*"abé0129:-?#[]{},|>'\"\\!&*%@` \t\n\r.~+_=<", "\x85", "\u2028", "\ufeff", "🙂"]
+
+
+@SETTINGS
+@given(st.text(st.sampled_from(_SYNTAX) | st.characters(exclude_categories=["Cs"]), max_size=60))
+@example("?\r\ufeff")  # found by this test: libyaml took a byte order mark past the start
+@example("a: 1\na: 2\n")
+@example("a: &x [1]\nb: *x\n")
+@example("%YAML 1.1\n---\na: yes\n")
+@example("a: b\n---\nc: d\n")
+@example("? [a]\n: b\n")
+@example("a: !!str 1\n")
+@example("a:\tb\n")
+@example("a: b\x85c\n")
+@example("a: 'b\n\n  c'\n")
+@example("- a\n- b\n")
+@example("a\n")
+@example("")
+def test_any_text_is_read_alike_or_declined(text: str) -> None:
+    assert_same_reading(text)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frameworks)
+def test_framework_files_are_read_alike(framework: ref.Framework) -> None:
+    text = ref.dumps_yaml(framework)
+    assert_same_reading(text)
+
+
+@pytest.mark.parametrize("name", ["customer-relations.yaml", "kinesitherapy.yaml"])
+def test_the_examples_take_the_fast_path(name: str) -> None:
+    text = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    fast = parse_fast(text)
+    assert fast is not DECLINED
+    assert typed(fast) == typed(parse_yaml(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 12", {"a": 12}),
+        ("a: -3", {"a": -3}),
+        ("a: true\nb: False", {"a": True, "b": False}),
+        ("a: ~\nb: null\nc:", {"a": None, "b": None, "c": None}),
+        ("a: 2019-03-12", {"a": "2019-03-12"}),
+        ("a: yes\nb: on", {"a": "yes", "b": "on"}),  # YAML 1.1 booleans are 1.2 strings
+        ("a: '12'\nb: \"true\"", {"a": "12", "b": "true"}),
+        ("a: 2 extraits", {"a": "2 extraits"}),
+        ("a: [1, {b: c}]", {"a": [1, {"b": "c"}]}),
+    ],
+)
+def test_what_the_fast_reader_reads(text: str, expected: dict[str, Any]) -> None:
+    assert typed(parse_fast(text)) == typed(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 012",  # decimal in YAML 1.2, octal in 1.1
+        "a: 1.5",
+        "a: 0x1F",
+        "a: 1_000",
+        "a: .inf",
+        "<<: {}",
+        "a: 1\na: 2",
+        "a: &x 1",
+        "a: *x",
+        "a: !!str 1",
+        "%YAML 1.2\n---\na: 1",
+        "a: b\n---\nc: d",
+        "? [a]\n: b",
+        "- a",
+        "",
+        "a: [",
+    ],
+)
+def test_what_the_fast_reader_declines(text: str) -> None:
+    assert parse_fast(text) is DECLINED
+
+
+def test_a_valid_file_loads_without_ruamel() -> None:
+    # the fast path is the point: reading a valid file must not import the located reader
+    code = (
+        "import sys, referentiel as ref\n"
+        f"ref.load({str(ROOT / 'examples' / 'customer-relations.yaml')!r})\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ruamel')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"
+
+
+def test_a_problem_found_after_the_fast_path_is_still_located() -> None:
+    text = "id: x\ntitle: X\ntensions: []\nsourcse: []\n"
+    assert parse_fast(text) is not DECLINED
+    with pytest.raises(ref.FileFormatError) as caught:
+        ref.loads_yaml(text, filename="f.yaml")
+    assert str(caught.value) == (
+        "f.yaml:4:1: error unknown-key: unknown key 'sourcse' in a framework "
+        "(did you mean 'sources'?) (at $.sourcse)"
+    )
