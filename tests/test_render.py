@@ -87,6 +87,16 @@ def test_contradictions_are_grouped_by_origin(customer: ref.Framework, svg: Svg)
     assert titles == ["Contradictions intrinsèques à l'organisation"]
 
 
+def test_numbers_run_left_to_right(customer: ref.Framework, svg: Svg) -> None:
+    # organisation first, then situation, each in number order (poles are declared grouped by
+    # line style: the order of the numbers must still decide the columns)
+    by_x = sorted(range(8), key=lambda i: svg.box(f"t{i}_n").left)
+    assert [customer.tensions[i].number for i in by_x] == [1, 2, 4, 5, 3, 6, 7, 8]
+    for i in range(8):
+        number, prescribed = svg.box(f"t{i}_n"), svg.box(f"t{i}_p")
+        assert prescribed.left < (number.left + number.right) / 2 < prescribed.right
+
+
 def test_provenance_is_drawn_as_line_style_and_explained(svg: Svg) -> None:
     def dashed(node: str) -> bool:
         return any("stroke-dasharray" in e.attrib for e in svg.nodes[node].iter())

@@ -29,6 +29,8 @@ def clean(value: str) -> str:
     >>> clean("a\tb\x00c\u200fd")
     'a bc\u200fd'
     """
+    if value.isprintable():  # the common case: no control character, no line break
+        return value
     for line_break in _BREAKS:
         if line_break in value:
             value = value.replace(line_break, "\n")
@@ -84,8 +86,13 @@ def escape(value: str) -> str:
 
 
 def html_lines(value: str, width: int | None) -> str:
-    """Escape and wrap *value* as the inside of an HTML-like label."""
-    return "<BR/>".join(escape(line) for line in lines(value, width))
+    """Escape and wrap *value* as the inside of an HTML-like label.
+
+    >>> html_lines("Délais <contraints> & procédures", 12)
+    'Délais<BR/>&lt;contraints&gt;<BR/>&amp; procédures'
+    """
+    # the lines hold no line break: escape them at once, then break them
+    return escape("\n".join(lines(value, width))).replace("\n", "<BR/>")
 
 
 def html_label(inner: str) -> str:

@@ -135,18 +135,38 @@ def _evidence_lines(tension: Tension, side: Side, ctx: _Context) -> str:
     return f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}">{count} {escape(word)}</FONT>'
 
 
+def _pole_style(status: Status) -> str:
+    # attested poles are drawn solid: the graph's default style, with no line style added
+    if status is Status.ATTESTED:
+        return "rounded,filled"
+    return f"rounded,filled,{LINE_STYLES[status]}"
+
+
 def _pole_node(
     graph: graphviz.Digraph, name: str, pole: Pole, *, status: Status, extra: str, ctx: _Context
 ) -> None:
     label = html_label(html_lines(pole.label_in(ctx.language), ctx.options.wrap) + extra)
-    if status is Status.ATTESTED:  # solid: the default style
+    if status is Status.ATTESTED:
         graph.node(name, label=label)
     else:
-        graph.node(name, label=label, style=f"rounded,filled,{LINE_STYLES[status]}")
+        graph.node(name, label=label, style=_pole_style(status))
 
 
-def _number_defaults(graph: graphviz.Digraph, colour: str, theme: Theme) -> None:
-    """Make *graph*'s nodes number discs of *colour* (call on a subgraph of the numbers)."""
+class _Defaults:
+    """The node or edge defaults of a (sub)graph, written only when a value changes."""
+
+    def __init__(self, graph: graphviz.Digraph, kind: str, **current: str) -> None:
+        self.graph, self.kind, self.current = graph, kind, current
+
+    def set(self, **values: str) -> None:
+        changed = {k: v for k, v in values.items() if self.current.get(k) != v}
+        if changed:
+            self.graph.attr(self.kind, **changed)
+            self.current.update(changed)
+
+
+def _number_defaults(graph: graphviz.Digraph, theme: Theme, colour: str | None = None) -> None:
+    """Make *graph*'s nodes number discs, of *colour* if given (call on a subgraph of numbers)."""
     graph.attr(
         "node",
         shape="circle",
@@ -232,6 +252,7 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
     )
     bands = [ordered[i : i + options.columns] for i in range(0, len(ordered), options.columns)]
     previous = None
+    edge_defaults = _Defaults(graph, "edge")
     for b, band in enumerate(bands):
         heads = (f"b{b}_numbers", f"b{b}_prescribed", f"b{b}_real")
         graph.node(heads[0], label="", shape="plaintext", width="0.1")
@@ -243,25 +264,38 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
                 fontcolor=theme["heading"],
                 fontsize="13",
             )
-        graph.edge(heads[0], heads[1], style="invis")
-        graph.edge(heads[1], heads[2], style="invis")
-        if previous is not None:
-            graph.edge(previous, heads[0], style="invis")
+        # invisible edges stack the headings, and each band under the last
+        edge_defaults.set(style="invis")
+        graph.edges(itertools.pairwise(heads if previous is None else (previous, *heads)))
         previous = heads[2]
+        # The band's numbers share one rank; the prescribed and real rows follow from the
+        # number -> prescribed -> real edges. A number node is declared here, once, and joins its
+        # origin's cluster through the edge to its prescribed pole drawn in that cluster.
+        with graph.subgraph() as row:
+            row.attr(rank="same")
+            row.node(heads[0])
+            _number_defaults(row, theme)
+            for origin in _ORIGIN_ORDER:
+                members = [(i, c) for i, c in band if c.origin is origin]
+                if members:
+                    colour = theme.get(_origin_key(origin), theme["line"])
+                    row.attr("node", fillcolor=colour, color=colour)
+                    for i, c in members:
+                        row.node(f"t{i}_n", label=_number_label(c.number))
         for origin in _ORIGIN_ORDER:
             members = [(i, c) for i, c in band if c.origin is origin]
             if members:
                 _origin_cluster(graph, b, origin, members, ctx)
-        # One shared rank for the band's numbers; the prescribed and real rows follow from the
-        # number -> prescribed -> real edges, so they need no rank group of their own.
-        with graph.subgraph() as row:
-            row.attr(rank="same")
-            row.node(heads[0])
-            for i, _ in band:
-                row.node(f"t{i}_n")
     if options.legend and previous is not None:
         _legend(graph, _statuses(fw), previous, language, theme)
     return graph
+
+
+_STATUS_ORDER: Final = {status: n for n, status in enumerate(Status)}
+
+
+def _origin_key(origin: Origin | None) -> str:
+    return origin.value if origin else "no-origin"
 
 
 def _origin_cluster(
@@ -272,8 +306,7 @@ def _origin_cluster(
     ctx: _Context,
 ) -> None:
     language, theme = ctx.language, ctx.theme
-    key = origin.value if origin else "no-origin"
-    colour = theme.get(key, theme["line"])
+    key = _origin_key(origin)
     with graph.subgraph(name=f"cluster_b{band}_{key}") as cluster:
         cluster.attr(
             label=html_label(escape(text(key, language))),
@@ -282,23 +315,34 @@ def _origin_cluster(
             fontsize="13",
             margin="12",
         )
-        with cluster.subgraph() as numbers:
-            _number_defaults(numbers, colour, theme)
-            for i, c in members:
-                numbers.node(f"t{i}_n", label=_number_label(c.number))
-        for i, c in members:
-            for side, suffix in ((Side.PRESCRIBED, "p"), (Side.REAL, "r")):
-                pole = c.pole(side)
-                _pole_node(
-                    cluster,
-                    f"t{i}_{suffix}",
-                    pole,
-                    status=_status(pole.provenance, c.provenance),
-                    extra=_evidence_lines(c, side, ctx),
-                    ctx=ctx,
+        # Nodes and edges take their line style from defaults switched as the provenance
+        # changes, instead of attributes on each, and without a subgraph per style: the
+        # graphviz package quotes every attribute of every call and copies every subgraph's
+        # lines, and that was most of the time of building a large figure.
+        poles = sorted(
+            (
+                (_status(pole.provenance, c.provenance), i, suffix, c, side, pole)
+                for i, c in members
+                for side, suffix, pole in (
+                    (Side.PRESCRIBED, "p", c.prescribed),
+                    (Side.REAL, "r", c.real),
                 )
-            cluster.edge(f"t{i}_n", f"t{i}_p", style="invis")
-            _double_arrow(cluster, f"t{i}_p", f"t{i}_r", c.provenance.status)
+            ),
+            key=lambda item: _STATUS_ORDER[item[0]],
+        )
+        defaults = _Defaults(cluster, "node", style=_pole_style(Status.ATTESTED))
+        for status, i, suffix, c, side, pole in poles:
+            defaults.set(style=_pole_style(status))
+            label = html_lines(pole.label_in(language), ctx.options.wrap)
+            cluster.node(f"t{i}_{suffix}", label=html_label(label + _evidence_lines(c, side, ctx)))
+        edge_defaults = _Defaults(cluster, "edge")
+        edge_defaults.set(style="invis")
+        cluster.edges((f"t{i}_n", f"t{i}_p") for i, _ in members)
+        for status in Status:
+            arrows = [(f"t{i}_p", f"t{i}_r") for i, c in members if c.provenance.status is status]
+            if arrows:
+                edge_defaults.set(dir="both", style=LINE_STYLES[status])
+                cluster.edges(arrows)
 
 
 def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
@@ -316,7 +360,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
         if not isinstance(d, Dilemma):
             continue
         with graph.subgraph() as numbers:
-            _number_defaults(numbers, theme["dilemma"], theme)
+            _number_defaults(numbers, theme, theme["dilemma"])
             numbers.node(f"t{i}_n", label=_number_label(d.number))
         for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
             _pole_node(
