@@ -15,7 +15,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from referentiel._version import __version__
-from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
 from referentiel.errors import (
     EngineError,
     EngineNotFoundError,
@@ -48,6 +47,7 @@ from referentiel.model import (
 from referentiel.validate import Issue, Report, Severity, ensure_valid, validate
 
 if TYPE_CHECKING:
+    from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
     from referentiel.draw import render, to_dot
     from referentiel.draw.plot import plot_evidence
     from referentiel.graph import (
@@ -114,8 +114,8 @@ if TYPE_CHECKING:
         write_yaml,
     )
 
-# Reading files pulls in PyYAML and cattrs, drawing pulls in graphviz: both are imported on
-# first use, so that `import referentiel` stays fast.
+# Reading files pulls in PyYAML and cattrs, drawing pulls in graphviz: they are imported on first
+# use, so that `import referentiel` stays fast; so is comparing, which few commands need.
 _LAZY = {
     **dict.fromkeys(
         (
@@ -167,6 +167,7 @@ _LAZY = {
         ),
         "referentiel.io",
     ),
+    **dict.fromkeys(("Change", "FrameworkDiff", "TensionDiff", "diff"), "referentiel.compare"),
     **dict.fromkeys(("render", "to_dot"), "referentiel.draw"),
     "plot_evidence": "referentiel.draw.plot",
     **dict.fromkeys(

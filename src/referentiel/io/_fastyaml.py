@@ -74,7 +74,7 @@ _OTHER: Final = re.compile(
 # reader must report: tabs (ruamel.yaml refuses some separators libyaml takes), NEL, LS and PS
 # (line breaks in 1.1 only), a byte order mark past the start, and the non-printable characters.
 _DISPUTED: Final = re.compile(
-    "[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]"
 )
 
 
