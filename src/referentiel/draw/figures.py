@@ -8,8 +8,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final, Literal
 
 import attrs
@@ -70,11 +71,30 @@ class _Context:
     options: Options
     language: str
     theme: Theme
+    #: The opening of the evidence line under a pole, and "excerpt" / "excerpts", escaped.
+    evidence_font: str
+    excerpt_words: tuple[str, str]
 
     @classmethod
     def of(cls, fw: Framework, options: Options | None) -> _Context:
         options = options or Options()
-        return cls(options, _language(fw, options), THEMES[options.theme])
+        language, theme = _language(fw, options), THEMES[options.theme]
+        words = (escape(text("excerpt", language)), escape(text("excerpts", language)))
+        font = f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}">'
+        return cls(options, language, theme, font, words)
+
+
+@contextlib.contextmanager
+def _subgraph(parent: graphviz.Digraph, name: str | None = None) -> Iterator[graphviz.Digraph]:
+    """Yield a new subgraph, added to *parent* on leaving the ``with`` block.
+
+    What ``parent.subgraph(name=...)`` does, in constant time: the graphviz package's context
+    manager copies the parent's whole body to make the subgraph, so that building a figure
+    of many clusters took time quadratic in its size.
+    """
+    child = graphviz.Digraph(name=name)
+    yield child
+    parent.subgraph(child)
 
 
 def _status(own: Provenance | None, parent: Provenance) -> Status:
@@ -117,22 +137,21 @@ def _supporting(evidence: Iterable[Evidence], side: Side) -> list[Evidence]:
 
 
 def _evidence_lines(tension: Tension, side: Side, ctx: _Context) -> str:
-    options, theme, language = ctx.options, ctx.theme, ctx.language
+    options, language = ctx.options, ctx.language
     if options.evidence == "none":
         return ""
-    support = _supporting(tension.evidence, side)
-    if options.evidence == "excerpts":
-        if not support:
-            return ""
-        first = support[0]
-        quote = next((t for code, t in first.translations if code == language), first.quote)
-        short = quote if len(quote) <= 90 else quote[:87].rstrip() + "…"
-        who = f" ({first.speaker})" if first.speaker else ""
-        body = html_lines(f"« {short} »{who}", (options.wrap or 40) + 8)
-        return f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}"><I>{body}</I></FONT>'
-    count = len(support)
-    word = text("excerpt" if count == 1 else "excerpts", language)
-    return f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}">{count} {escape(word)}</FONT>'
+    if options.evidence == "count":
+        count = sum(1 for e in tension.evidence if e.supports is side or e.supports is Side.BOTH)
+        return f"{ctx.evidence_font}{count} {ctx.excerpt_words[count != 1]}</FONT>"
+    support = _supporting(tension.evidence, side)  # "excerpts": the first one
+    if not support:
+        return ""
+    first = support[0]
+    quote = next((t for code, t in first.translations if code == language), first.quote)
+    short = quote if len(quote) <= 90 else quote[:87].rstrip() + "…"
+    who = f" ({first.speaker})" if first.speaker else ""
+    body = html_lines(f"« {short} »{who}", (options.wrap or 40) + 8)
+    return f"{ctx.evidence_font}<I>{body}</I></FONT>"
 
 
 def _pole_style(status: Status) -> str:
@@ -150,19 +169,6 @@ def _pole_node(
         graph.node(name, label=label)
     else:
         graph.node(name, label=label, style=_pole_style(status))
-
-
-class _Defaults:
-    """The node or edge defaults of a (sub)graph, written only when a value changes."""
-
-    def __init__(self, graph: graphviz.Digraph, kind: str, **current: str) -> None:
-        self.graph, self.kind, self.current = graph, kind, current
-
-    def set(self, **values: str) -> None:
-        changed = {k: v for k, v in values.items() if self.current.get(k) != v}
-        if changed:
-            self.graph.attr(self.kind, **changed)
-            self.current.update(changed)
 
 
 def _number_defaults(graph: graphviz.Digraph, theme: Theme, colour: str | None = None) -> None:
@@ -197,7 +203,7 @@ def _double_arrow(
 def _legend(
     graph: graphviz.Digraph, statuses: Sequence[Status], anchor: str, language: str, theme: Theme
 ) -> None:
-    with graph.subgraph(name="cluster_legend") as legend:
+    with _subgraph(graph, "cluster_legend") as legend:
         legend.attr(
             label=html_label(escape(text("legend", language))),
             style="rounded",
@@ -217,7 +223,7 @@ def _legend(
                 fontsize="10",
                 color=theme["line"],
             )
-        with legend.subgraph() as row:
+        with _subgraph(legend) as row:
             row.attr(rank="same")
             for name in names:
                 row.node(name)
@@ -246,42 +252,18 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
     ctx = _Context.of(fw, options)
     options, language, theme = ctx.options, ctx.language, ctx.theme
     graph = _graph(fw, options, "contradictions")
+    # Every edge of this figure is invisible but the arrows between poles, which clusters make
+    # visible per provenance; clusters inherit these defaults (the title sets its own size).
+    graph.attr("graph", fontsize="13")
+    graph.attr("edge", style="invis", dir="both")
     ordered = sorted(
         enumerate(fw.contradictions),
         key=lambda item: (_ORIGIN_ORDER.index(item[1].origin), item[1].number, item[0]),
     )
     bands = [ordered[i : i + options.columns] for i in range(0, len(ordered), options.columns)]
-    previous = None
-    edge_defaults = _Defaults(graph, "edge")
+    previous = _headings(graph, len(bands), language, theme)
+    _numbers(graph, bands, theme)
     for b, band in enumerate(bands):
-        heads = (f"b{b}_numbers", f"b{b}_prescribed", f"b{b}_real")
-        graph.node(heads[0], label="", shape="plaintext", width="0.1")
-        for head, key in zip(heads[1:], ("prescribed", "real"), strict=True):
-            graph.node(
-                head,
-                label=html_label(escape(text(key, language))),
-                shape="plaintext",
-                fontcolor=theme["heading"],
-                fontsize="13",
-            )
-        # invisible edges stack the headings, and each band under the last
-        edge_defaults.set(style="invis")
-        graph.edges(itertools.pairwise(heads if previous is None else (previous, *heads)))
-        previous = heads[2]
-        # The band's numbers share one rank; the prescribed and real rows follow from the
-        # number -> prescribed -> real edges. A number node is declared here, once, and joins its
-        # origin's cluster through the edge to its prescribed pole drawn in that cluster.
-        with graph.subgraph() as row:
-            row.attr(rank="same")
-            row.node(heads[0])
-            _number_defaults(row, theme)
-            for origin in _ORIGIN_ORDER:
-                members = [(i, c) for i, c in band if c.origin is origin]
-                if members:
-                    colour = theme.get(_origin_key(origin), theme["line"])
-                    row.attr("node", fillcolor=colour, color=colour)
-                    for i, c in members:
-                        row.node(f"t{i}_n", label=_number_label(c.number))
         for origin in _ORIGIN_ORDER:
             members = [(i, c) for i, c in band if c.origin is origin]
             if members:
@@ -291,7 +273,47 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
     return graph
 
 
-_STATUS_ORDER: Final = {status: n for n, status in enumerate(Status)}
+def _headings(graph: graphviz.Digraph, count: int, language: str, theme: Theme) -> str | None:
+    """Declare the row headings of *count* bands, in a column; return the last one's name.
+
+    Each band has an empty heading on its numbers' rank, then "prescribed" and "real"; invisible
+    edges stack them, each band under the last. Declared by kind, each kind with its defaults.
+    """
+    names = [(f"b{b}_numbers", f"b{b}_prescribed", f"b{b}_real") for b in range(count)]
+    with _subgraph(graph) as headings:
+        headings.attr("node", label="", shape="plaintext", width="0.1")
+        for name, _, _ in names:
+            headings.node(name)
+        headings.attr("node", fontcolor=theme["heading"], fontsize="13", width="0.75")
+        for row, key in ((1, "prescribed"), (2, "real")):
+            label = html_label(escape(text(key, language)))
+            for heads in names:
+                headings.node(heads[row], label=label)
+    graph.edges(itertools.pairwise(name for heads in names for name in heads))
+    return names[-1][2] if names else None
+
+
+def _numbers(
+    graph: graphviz.Digraph, bands: list[list[tuple[int, Contradiction]]], theme: Theme
+) -> None:
+    """Declare every number disc, in order: the order of the numbers decides the columns.
+
+    Each disc sits on the rank of its band's first heading through an invisible edge of length
+    0 and weight 0 (it holds the rank without pulling the disc sideways); the prescribed and
+    real rows follow from the number -> prescribed -> real edges. A disc joins its origin's
+    cluster through the edge to its prescribed pole drawn in that cluster.
+    """
+    with _subgraph(graph) as numbers:
+        _number_defaults(numbers, theme)
+        numbers.attr("edge", minlen="0", weight="0")
+        colour = None
+        for b, band in enumerate(bands):
+            for i, c in band:
+                if theme.get(_origin_key(c.origin), theme["line"]) != colour:
+                    colour = theme.get(_origin_key(c.origin), theme["line"])
+                    numbers.attr("node", fillcolor=colour, color=colour)
+                numbers.node(f"t{i}_n", label=_number_label(c.number))
+            numbers.edges(itertools.pairwise((f"b{b}_numbers", *(f"t{i}_n" for i, _ in band))))
 
 
 def _origin_key(origin: Origin | None) -> str:
@@ -305,44 +327,42 @@ def _origin_cluster(
     members: list[tuple[int, Contradiction]],
     ctx: _Context,
 ) -> None:
-    language, theme = ctx.language, ctx.theme
+    language, theme, wrap = ctx.language, ctx.theme, ctx.options.wrap
     key = _origin_key(origin)
-    with graph.subgraph(name=f"cluster_b{band}_{key}") as cluster:
+    # Nodes and edges take their line style from defaults set once per provenance, instead of
+    # attributes on each, and without a subgraph per style: the graphviz package quotes every
+    # attribute of every call and copies every subgraph's lines, and that was most of the time
+    # of building a large figure. Declaring the poles grouped by style leaves the layout as it
+    # was: the numbers, declared in order, decide the columns.
+    poles: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
+    arrows: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
+    for i, c in members:
+        parent = c.provenance.status
+        for side, suffix, pole in ((Side.PRESCRIBED, "p", c.prescribed), (Side.REAL, "r", c.real)):
+            label = html_lines(pole.label_in(language), wrap) + _evidence_lines(c, side, ctx)
+            status = pole.provenance.status if pole.provenance else parent
+            poles[status].append((f"t{i}_{suffix}", html_label(label)))
+        arrows[parent].append((f"t{i}_p", f"t{i}_r"))
+    with _subgraph(graph, f"cluster_b{band}_{key}") as cluster:
         cluster.attr(
             label=html_label(escape(text(key, language))),
             style="rounded",
             color=theme.get(f"{key}_border", theme["line"]),
-            fontsize="13",
             margin="12",
         )
-        # Nodes and edges take their line style from defaults switched as the provenance
-        # changes, instead of attributes on each, and without a subgraph per style: the
-        # graphviz package quotes every attribute of every call and copies every subgraph's
-        # lines, and that was most of the time of building a large figure.
-        poles = sorted(
-            (
-                (_status(pole.provenance, c.provenance), i, suffix, c, side, pole)
-                for i, c in members
-                for side, suffix, pole in (
-                    (Side.PRESCRIBED, "p", c.prescribed),
-                    (Side.REAL, "r", c.real),
-                )
-            ),
-            key=lambda item: _STATUS_ORDER[item[0]],
-        )
-        defaults = _Defaults(cluster, "node", style=_pole_style(Status.ATTESTED))
-        for status, i, suffix, c, side, pole in poles:
-            defaults.set(style=_pole_style(status))
-            label = html_lines(pole.label_in(language), ctx.options.wrap)
-            cluster.node(f"t{i}_{suffix}", label=html_label(label + _evidence_lines(c, side, ctx)))
-        edge_defaults = _Defaults(cluster, "edge")
-        edge_defaults.set(style="invis")
-        cluster.edges((f"t{i}_n", f"t{i}_p") for i, _ in members)
-        for status in Status:
-            arrows = [(f"t{i}_p", f"t{i}_r") for i, c in members if c.provenance.status is status]
-            if arrows:
-                edge_defaults.set(dir="both", style=LINE_STYLES[status])
-                cluster.edges(arrows)
+        style = _pole_style(Status.ATTESTED)  # the graph's default
+        for status, group in poles.items():
+            if group:
+                if _pole_style(status) != style:
+                    style = _pole_style(status)
+                    cluster.attr("node", style=style)
+                for name, label in group:
+                    cluster.node(name, label=label)
+        cluster.edges((f"t{i}_n", f"t{i}_p") for i, _ in members)  # invisible: the default
+        for status, group in arrows.items():
+            if group:
+                cluster.attr("edge", style=LINE_STYLES[status])
+                cluster.edges(group)
 
 
 def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
@@ -359,7 +379,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
     for i, d in enumerate(fw.tensions):
         if not isinstance(d, Dilemma):
             continue
-        with graph.subgraph() as numbers:
+        with _subgraph(graph) as numbers:
             _number_defaults(numbers, theme, theme["dilemma"])
             numbers.node(f"t{i}_n", label=_number_label(d.number))
         for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
@@ -371,7 +391,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
                 extra=_evidence_lines(d, side, ctx),
                 ctx=ctx,
             )
-        with graph.subgraph() as row:
+        with _subgraph(graph) as row:
             row.attr(rank="same")
             for suffix in ("n", "a", "b"):
                 row.node(f"t{i}_{suffix}")
