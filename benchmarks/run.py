@@ -28,13 +28,23 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "customer-relations.yaml"
 
 
+def _wall(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=cwd)
+    return time.perf_counter() - start
+
+
 def cold(command: list[str], repeat: int, cwd: Path) -> float:
-    times = []
+    return statistics.median(_wall(command, cwd) for _ in range(repeat))
+
+
+def cold_pair(ours: list[str], theirs: list[str], repeat: int, cwd: Path) -> tuple[float, float]:
+    """Median wall times of two commands, run alternately so that both see the same load."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, cwd=cwd)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        times[0].append(_wall(ours, cwd))
+        times[1].append(_wall(theirs, cwd))
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def main() -> None:
@@ -49,8 +59,9 @@ def main() -> None:
     python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        ours_import = cold([python, "-c", "import referentiel"], repeat, folder)
-        nx_import = cold([python, "-c", "import networkx"], repeat, folder)
+        ours_import, nx_import = cold_pair(
+            [python, "-c", "import referentiel"], [python, "-c", "import networkx"], repeat, folder
+        )
         rows.append(
             (
                 "import referentiel / import networkx",
@@ -79,16 +90,16 @@ def main() -> None:
         )
 
         script = str(Path(python).parent / "referentiel")
-        mine = cold([script, "render", str(EXAMPLE), "-o", str(folder / "x.svg")], repeat, folder)
+        render = [script, "render", str(EXAMPLE), "-o", str(folder / "x.svg")]
         if args.argdown:
             (folder / "cr.argdown").write_text(argdown_source(ref.load(EXAMPLE)), encoding="utf-8")
-            theirs = cold(
-                [args.argdown, "map", "cr.argdown", "out", "--format", "svg"], repeat, folder
-            )
+            argdown = [args.argdown, "map", "cr.argdown", "out", "--format", "svg"]
+            mine, theirs = cold_pair(render, argdown, repeat, folder)
             rows.append(
                 ("cold CLI render / Argdown CLI", f"{mine:.3f} s", f"{mine / theirs:.2f}", "< 0.4")
             )
         else:
+            mine = cold(render, repeat, folder)
             rows.append(("cold CLI render (no --argdown: no ratio)", f"{mine:.3f} s", "", "< 0.4"))
 
         build, layout = dot_vs_layout_times(100 if args.smoke else 1000, repeat)

@@ -298,10 +298,11 @@ def _numbers(
 ) -> None:
     """Declare every number disc, in order: the order of the numbers decides the columns.
 
-    Each disc sits on the rank of its band's first heading through an invisible edge of length
-    0 and weight 0 (it holds the rank without pulling the disc sideways); the prescribed and
-    real rows follow from the number -> prescribed -> real edges. A disc joins its origin's
-    cluster through the edge to its prescribed pole drawn in that cluster.
+    A band's discs sit on the rank of its first heading through a chain of invisible edges of
+    length 0 and weight 0 from that heading: between neighbours, they hold the rank without
+    routing space or sideways pull. The prescribed and real rows follow from the number ->
+    prescribed -> real edges. A disc joins its origin's cluster through the edge to its
+    prescribed pole drawn in that cluster.
     """
     with _subgraph(graph) as numbers:
         _number_defaults(numbers, theme)
