@@ -307,11 +307,12 @@ def _numbers(
     with _subgraph(graph) as numbers:
         _number_defaults(numbers, theme)
         numbers.attr("edge", minlen="0", weight="0")
-        colour = None
+        current = None
         for b, band in enumerate(bands):
             for i, c in band:
-                if theme.get(_origin_key(c.origin), theme["line"]) != colour:
-                    colour = theme.get(_origin_key(c.origin), theme["line"])
+                colour = theme.get(_origin_key(c.origin), theme["line"])
+                if colour != current:
+                    current = colour
                     numbers.attr("node", fillcolor=colour, color=colour)
                 numbers.node(f"t{i}_n", label=_number_label(c.number))
             numbers.edges(itertools.pairwise((f"b{b}_numbers", *(f"t{i}_n" for i, _ in band))))
@@ -338,12 +339,11 @@ def _origin_cluster(
     poles: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
     arrows: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
     for i, c in members:
-        parent = c.provenance.status
         for side, suffix, pole in ((Side.PRESCRIBED, "p", c.prescribed), (Side.REAL, "r", c.real)):
             label = html_lines(pole.label_in(language), wrap) + _evidence_lines(c, side, ctx)
-            status = pole.provenance.status if pole.provenance else parent
+            status = _status(pole.provenance, c.provenance)
             poles[status].append((f"t{i}_{suffix}", html_label(label)))
-        arrows[parent].append((f"t{i}_p", f"t{i}_r"))
+        arrows[c.provenance.status].append((f"t{i}_p", f"t{i}_r"))
     with _subgraph(graph, f"cluster_b{band}_{key}") as cluster:
         cluster.attr(
             label=html_label(escape(text(key, language))),
