@@ -2,67 +2,63 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
-
-import pytest
+from typing import Any
 
 import referentiel as ref
+from referentiel.io.formats import exports
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py"))
 ERRORS_PAGE = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
 
-CODES = [
-    "encoding",
-    "yaml-syntax",
-    "yaml-alias",
-    "yaml-tag",
-    "json-syntax",
-    "duplicate-key",
-    "empty-file",
-    "unknown-key",
-    "missing-key",
-    "wrong-type",
-    "unknown-value",
-    "invalid-value",
-    "duplicate-id",
-    "duplicate-number",
-    "bad-number",
-    "empty-pole",
-    "identical-poles",
-    "missing-origin",
-    "unknown-source",
-    "missing-justification",
-    "empty-quote",
-    "wrong-pole",
-    "unknown-link-end",
-    "self-link",
-    "duplicate-link",
-    "numbering-gap",
-    "no-evidence",
-    "unknown-acknowledgement",
-    "qdpx",
-    "qdpx-size",
-    "qdpx-xml",
-    "qdpx-mapping",
-    "qdpx-offsets",
-]
+
+def _hooks() -> Any:
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_every_code_is_documented_and_used(code: str) -> None:
-    assert f'"{code}"' in SOURCES, f"{code} is no longer reported: update the docs and this list"
-    assert f"| `{code}` |" in ERRORS_PAGE
+def test_every_code_is_in_one_registry_and_documented() -> None:
+    hooks = _hooks()
+    every = [c for group in hooks.CODES.values() for c in group]
+    names = [c.code for c in every]
+    assert len(names) == len(set(names)), "a code is registered twice"
+    assert all(c.meaning and c.fix for c in every)
+    for group in hooks.CODES:
+        assert f"<!-- codes: {group} -->" in ERRORS_PAGE
+        table = hooks.code_table(group)
+        assert [line.split("`")[1] for line in table.splitlines()[2:]] == [
+            c.code for c in hooks.CODES[group]
+        ]
 
 
-def test_every_check_code_is_in_the_list() -> None:
-    checks = (ROOT / "src" / "referentiel" / "validate.py").read_text(encoding="utf-8")
-    used = set(re.findall(r'_(?:error|warning)\(\s*"([a-z-]+)"', checks))
-    used |= set(re.findall(r'"([a-z-]+)",\n\s+"(?:tension|source|evidence|link)', checks))
-    assert used <= set(CODES)
+def test_issues_are_made_only_from_registered_codes() -> None:
+    """No module builds an Issue from a literal code: each goes through a registry's Code."""
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "src").rglob("*.py")
+        if path.name != "issues.py"
+        and re.search(r"\bIssue\(|code=\"[a-z-]+\", severity", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
     assert ref.validate.__module__ == "referentiel.validate"
-    assert set(ref.Report.__module__.split(".")) == {"referentiel", "validate"}
+    assert ref.Report.__module__ == "referentiel.issues"
+
+
+def test_the_docs_tables_come_from_the_registries() -> None:
+    hooks = _hooks()
+    formats = hooks.formats_table()
+    for fmt in exports():
+        assert f"| {fmt.name} | " in formats
+    assert "| dot | `.dot`, `.gv` |" in formats
+    assert "<!-- formats -->" in (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+    figures = hooks.figures_list()
+    assert figures.splitlines()[0].startswith("- `contradictions`: contradictions by origin")
+    assert "<!-- figures -->" in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
 
 
 def test_every_public_name_has_a_docstring_with_an_example() -> None:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
 import referentiel as ref
-from tests.strategies import valid_frameworks
+from referentiel.strategies import valid_frameworks
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")
@@ -116,7 +116,7 @@ def _as_xml_holds_it(framework: ref.Framework) -> ref.Framework:
             return {k: walk(v) for k, v in value.items()}
         return value
 
-    return ref.loads_json(json.dumps(walk(json.loads(ref.dumps_json(framework)))))
+    return ref.from_dict(walk(ref.to_dict(framework)))
 
 
 @SETTINGS

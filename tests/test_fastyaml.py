@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 import referentiel as ref
 from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._positions import YamlSyntaxError, parse_yaml
-from tests.strategies import frameworks
+from referentiel.strategies import frameworks
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,7 +9,7 @@ import networkx as nx
 from hypothesis import HealthCheck, given, settings
 
 import referentiel as ref
-from tests.strategies import valid_frameworks
+from referentiel.strategies import valid_frameworks
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")

@@ -18,9 +18,10 @@ from xsdata.models.datatype import XmlDateTime
 
 import referentiel as ref
 from referentiel.io._graphdata import xml_text
-from referentiel.io._qda import Limits, parse_qdpx
-from referentiel.io.qdpx import project_xml, qdc_bytes, qdpx_bytes
-from tests.strategies import valid_frameworks
+from referentiel.io.qda import loads_mapping
+from referentiel.io.qda.read import Limits, parse_qdpx
+from referentiel.io.qda.write import project_xml, qdc_bytes, qdpx_bytes
+from referentiel.strategies import valid_frameworks
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SCHEMAS = Path(__file__).resolve().parent / "data" / "refi-qda"
@@ -315,14 +316,67 @@ def test_mapping_problems_are_all_reported(tmp_path: Path) -> None:
             into=CUSTOMER,
             file="p.qdpx",
         )
-    assert [i.message for i in info.value.issues] == [
-        "code 'Nope' is not in the project (codes: 'Relation', 'Relation/Délais', "
-        "'Relation/Vraie relation', 'Procédures')",
-        "code 'Procédures': unknown pole 'left' (expected one of 'prescribed', 'real', 'first', "
-        "'second', 'both')",
-        "unknown tension 'c9' in the mapping (the framework has ['c1', 'c2', 'c3', 'c4', 'c5', "
-        "'c6', 'c7', 'c8'])",
+    # a mapping of the wrong shape is refused as a whole, every problem at its path
+    assert [str(i) for i in info.value.issues] == [
+        "error unknown-value: unknown pole: 'left' (expected one of 'prescribed', 'real', "
+        "'first', 'second', 'both') (at $.codes.Procédures.pole)"
     ]
+    with pytest.raises(ref.FileFormatError) as info:
+        ref.import_qdpx(
+            project,
+            {"codes": {"Nope": "c1", "Délais": {"tension": "c9"}}},
+            into=CUSTOMER,
+            file="p.qdpx",
+        )
+    assert [str(i) for i in info.value.issues] == [
+        "p.qdpx: error qdpx-mapping: code 'Nope' is not in the project (codes: 'Relation', "
+        "'Relation/Délais', 'Relation/Vraie relation', 'Procédures') (at $.codes.Nope)",
+        "p.qdpx: error qdpx-mapping: unknown tension 'c9' in the mapping (the framework has "
+        "['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']) (at $.codes.Délais.tension)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "codez:\n  Procédures: c2\n",
+            "map.yaml:1:1: error unknown-key: unknown key 'codez' in a qda mapping "
+            "(did you mean 'codes'?) (at $.codez)",
+        ),
+        (
+            "codes: {}\nmethod: interview\n",
+            "map.yaml:2:9: error unknown-value: unknown method: 'interview' (expected one of "
+            "'instruction-au-sosie', 'autoconfrontation-simple', 'autoconfrontation-croisee', "
+            "'debriefing', 'meeting', 'documentation', 'observation', 'publication', 'other') "
+            "(at $.method)",
+        ),
+        (
+            "codes: {}\nspeaker: 3\n",
+            "map.yaml:2:10: error wrong-type: expected a string, got integer 3 (at $.speaker)",
+        ),
+        (
+            "codes: {}\nspeaker: everyone\n",
+            "map.yaml:1:1: error invalid-value: invalid value: unknown speaker rule: 'everyone' "
+            "(expected one of 'case', 'user', 'none', 'variable:NAME') (at $)",
+        ),
+        (
+            "codes:\n  Procédures: {tension: c2, pol: real}\n",
+            "map.yaml:2:29: error unknown-key: unknown key 'pol' in a code target "
+            "(did you mean 'pole'?) (at $.codes.Procédures.pol)",
+        ),
+        (
+            "codes:\n  Procédures: [c2]\n",
+            "map.yaml:2:3: error wrong-type: expected a code target (a mapping), got a list "
+            "(at $.codes.Procédures)",
+        ),
+    ],
+    ids=["typo", "method", "speaker-type", "speaker-rule", "target-key", "target-type"],
+)
+def test_mapping_files_are_read_strictly_with_located_errors(text: str, expected: str) -> None:
+    with pytest.raises(ref.FileFormatError) as info:
+        loads_mapping(text, filename="map.yaml")
+    assert [str(i) for i in info.value.issues] == [expected]
 
 
 @pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
@@ -439,7 +493,10 @@ def test_cli_import_qdpx(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("codes: [\n", encoding="utf-8")
     bad = run("import-qdpx", project, "--map", "bad.yaml", "-o", "x.yaml")
     assert bad.returncode == 2
-    assert bad.stderr.startswith("referentiel: error: bad.yaml:2:1: ")
+    assert bad.stderr == (
+        "bad.yaml:2:1: error yaml-syntax: expected the node content, but found '<stream end>' "
+        "(while parsing a flow node) (at $)\n"
+    )
     (tmp_path / "nope.yaml").write_text("codes: {Nope: c1}\n", encoding="utf-8")
     nope = run(
         "import-qdpx",
@@ -455,7 +512,7 @@ def test_cli_import_qdpx(tmp_path: Path) -> None:
     assert nope.stderr == (
         f"{project}: error qdpx-mapping: code 'Nope' is not in the project "
         "(codes: 'Relation', 'Relation/Délais', 'Relation/Vraie relation', "
-        "'Procédures') (at $)\n"
+        "'Procédures') (at $.codes.Nope)\n"
     )
     no_origin = tmp_path / "no-origin.yaml"
     no_origin.write_text(

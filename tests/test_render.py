@@ -211,7 +211,7 @@ def test_notebook_display_is_the_figure(customer: ref.Framework) -> None:
 def test_report_displays_as_a_table() -> None:
     html = ref.check(EXAMPLES / "kinesitherapy.yaml")._repr_html_()
     assert html == "<p>No issues.</p>"
-    issue = ref.Issue(code="c", severity=ref.Severity.ERROR, message="a <b>", path="$")
+    issue = ref.Issue(code="c", severity=ref.Severity.ERROR, message="a <b>", path=())
     table = ref.Report(issues=(issue,))._repr_html_()
     assert "<td>a &lt;b&gt;</td>" in table
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 
 import referentiel as ref
-from tests.strategies import frameworks
+from referentiel.strategies import frameworks
 
 PROV = ref.Provenance(status=ref.Status.ATTESTED)
 

@@ -7,12 +7,17 @@ work-analysis papers, and export it. ``import referentiel as ref``.
 >>> fw = ref.load("examples/customer-relations.yaml")
 >>> [c.number for c in fw.contradictions]
 [1, 2, 3, 4, 5, 6, 7, 8]
+
+The model, its vocabulary and validation are imported with the package; reading files (PyYAML,
+cattrs), drawing (graphviz), graphs (networkx) and comparing on first use, so that
+``import referentiel`` stays fast. Each format's own functions (``ref.dumps_graphml`` ...) come
+from the registry of formats, :mod:`referentiel.io.formats`.
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from referentiel._version import __version__
 from referentiel.errors import (
@@ -23,6 +28,7 @@ from referentiel.errors import (
     UnsupportedFormatError,
     ValidationError,
 )
+from referentiel.issues import Issue, Report, Severity
 from referentiel.model import (
     Contradiction,
     Dilemma,
@@ -44,165 +50,113 @@ from referentiel.model import (
     Tension,
     TensionKind,
 )
-from referentiel.validate import Issue, Report, Severity, ensure_valid, validate
+from referentiel.validate import ensure_valid, validate
 
 if TYPE_CHECKING:
-    from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
-    from referentiel.draw import render, to_dot
-    from referentiel.draw.plot import plot_evidence
-    from referentiel.graph import (
+    from referentiel.analyses import (
         by_dimension,
         by_level,
         by_origin,
         by_provenance,
         evidence_per_pole,
         evidence_per_tension,
-        from_networkx,
         link_cycles,
         most_linked,
         poles_without_evidence,
         shared_sources,
         sources_per_tension,
         speakers_per_tension,
-        to_networkx,
     )
+    from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
+    from referentiel.draw import render, to_dot
+    from referentiel.draw.plot import plot_evidence
+    from referentiel.graph import from_networkx, to_networkx
     from referentiel.io import (
+        QdaMapping,
         check,
         dumps,
-        dumps_csv,
-        dumps_gexf,
-        dumps_graphml,
-        dumps_html,
-        dumps_json,
-        dumps_latex,
-        dumps_markdown,
-        dumps_mermaid,
-        dumps_node_link,
-        dumps_yaml,
-        export,
-        export_text,
+        from_dict,
         import_qdpx,
         json_schema,
         load,
         load_checked,
         loads,
-        loads_gexf,
-        loads_graphml,
-        loads_json,
-        loads_node_link,
-        loads_yaml,
         mapping_for,
-        read_gexf,
-        read_graphml,
-        read_json,
-        read_node_link,
+        read_mapping,
         read_qdpx,
-        read_yaml,
         save,
         to_dataframe,
-        write_csv,
-        write_gexf,
-        write_graphml,
-        write_html,
-        write_json,
-        write_latex,
-        write_markdown,
-        write_mermaid,
-        write_node_link,
+        to_dict,
         write_qdc,
         write_qdpx,
-        write_yaml,
     )
+    from referentiel.outputs import export, export_text
 
-# Reading files pulls in PyYAML and cattrs, drawing pulls in graphviz: they are imported on first
-# use, so that `import referentiel` stays fast; so is comparing, which few commands need.
-_LAZY = {
-    **dict.fromkeys(
-        (
-            "check",
-            "import_qdpx",
-            "mapping_for",
-            "read_qdpx",
-            "write_qdc",
-            "write_qdpx",
-            "dumps",
-            "dumps_csv",
-            "dumps_gexf",
-            "dumps_graphml",
-            "dumps_html",
-            "dumps_json",
-            "dumps_latex",
-            "dumps_markdown",
-            "dumps_mermaid",
-            "dumps_node_link",
-            "dumps_yaml",
-            "export",
-            "export_text",
-            "json_schema",
-            "load",
-            "load_checked",
-            "loads",
-            "loads_gexf",
-            "loads_graphml",
-            "loads_json",
-            "loads_node_link",
-            "loads_yaml",
-            "read_gexf",
-            "read_graphml",
-            "read_json",
-            "read_node_link",
-            "read_yaml",
-            "save",
-            "to_dataframe",
-            "write_csv",
-            "write_gexf",
-            "write_graphml",
-            "write_html",
-            "write_json",
-            "write_latex",
-            "write_markdown",
-            "write_mermaid",
-            "write_node_link",
-            "write_yaml",
-        ),
-        "referentiel.io",
+#: The names imported on first use, by module (the type checker reads them above).
+_LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
+    "referentiel.analyses": (
+        "by_dimension",
+        "by_level",
+        "by_origin",
+        "by_provenance",
+        "evidence_per_pole",
+        "evidence_per_tension",
+        "link_cycles",
+        "most_linked",
+        "poles_without_evidence",
+        "shared_sources",
+        "sources_per_tension",
+        "speakers_per_tension",
     ),
-    **dict.fromkeys(("Change", "FrameworkDiff", "TensionDiff", "diff"), "referentiel.compare"),
-    **dict.fromkeys(("render", "to_dot"), "referentiel.draw"),
-    "plot_evidence": "referentiel.draw.plot",
-    **dict.fromkeys(
-        (
-            "by_dimension",
-            "by_level",
-            "by_origin",
-            "by_provenance",
-            "evidence_per_pole",
-            "evidence_per_tension",
-            "from_networkx",
-            "link_cycles",
-            "most_linked",
-            "poles_without_evidence",
-            "shared_sources",
-            "sources_per_tension",
-            "speakers_per_tension",
-            "to_networkx",
-        ),
-        "referentiel.graph",
+    "referentiel.compare": ("Change", "FrameworkDiff", "TensionDiff", "diff"),
+    "referentiel.draw": ("render", "to_dot"),
+    "referentiel.draw.plot": ("plot_evidence",),
+    "referentiel.graph": ("from_networkx", "to_networkx"),
+    "referentiel.io": (
+        "QdaMapping",
+        "check",
+        "dumps",
+        "from_dict",
+        "import_qdpx",
+        "json_schema",
+        "load",
+        "load_checked",
+        "loads",
+        "mapping_for",
+        "read_mapping",
+        "read_qdpx",
+        "save",
+        "to_dataframe",
+        "to_dict",
+        "write_qdc",
+        "write_qdpx",
     ),
+    "referentiel.outputs": ("export", "export_text"),
 }
+_LAZY: Final = {name: module for module, names in _LAZY_MODULES.items() for name in names}
+_FORMAT_VERBS: Final = ("dumps_", "write_", "loads_", "read_")
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401 - whatever the lazy module holds
-    """Import the reading, writing and drawing functions on first use."""
+    """Import reading, writing, drawing and graph functions on first use."""
     if name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'referentiel' has no attribute {name!r}")
+    elif name.startswith(_FORMAT_VERBS) and name in _format_functions():
+        value = getattr(importlib.import_module("referentiel.io"), name)
+    else:
+        raise AttributeError(f"module 'referentiel' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def _format_functions() -> tuple[str, ...]:
+    from referentiel.io.formats import FORMATS  # noqa: PLC0415 - imports the reading stack
+
+    return tuple(name for fmt in FORMATS.values() for name in fmt.functions)
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted({*__all__, *_format_functions()})
 
 
 __all__ = [
@@ -225,6 +179,7 @@ __all__ = [
     "Origin",
     "Pole",
     "Provenance",
+    "QdaMapping",
     "ReferentielError",
     "Report",
     "Resource",
@@ -245,21 +200,12 @@ __all__ = [
     "check",
     "diff",
     "dumps",
-    "dumps_csv",
-    "dumps_gexf",
-    "dumps_graphml",
-    "dumps_html",
-    "dumps_json",
-    "dumps_latex",
-    "dumps_markdown",
-    "dumps_mermaid",
-    "dumps_node_link",
-    "dumps_yaml",
     "ensure_valid",
     "evidence_per_pole",
     "evidence_per_tension",
     "export",
     "export_text",
+    "from_dict",
     "from_networkx",
     "import_qdpx",
     "json_schema",
@@ -267,40 +213,22 @@ __all__ = [
     "load",
     "load_checked",
     "loads",
-    "loads_gexf",
-    "loads_graphml",
-    "loads_json",
-    "loads_node_link",
-    "loads_yaml",
     "mapping_for",
     "most_linked",
     "plot_evidence",
     "poles_without_evidence",
-    "read_gexf",
-    "read_graphml",
-    "read_json",
-    "read_node_link",
+    "read_mapping",
     "read_qdpx",
-    "read_yaml",
     "render",
     "save",
     "shared_sources",
     "sources_per_tension",
     "speakers_per_tension",
     "to_dataframe",
+    "to_dict",
     "to_dot",
     "to_networkx",
     "validate",
-    "write_csv",
-    "write_gexf",
-    "write_graphml",
-    "write_html",
-    "write_json",
-    "write_latex",
-    "write_markdown",
-    "write_mermaid",
-    "write_node_link",
     "write_qdc",
     "write_qdpx",
-    "write_yaml",
 ]

@@ -10,10 +10,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Final
+from typing import Final, get_args
 
 import referentiel as ref
+from referentiel.compare import KeyName
+from referentiel.draw.engine import ENGINES, OUTPUTS
+from referentiel.draw.kinds import FIGURES
+from referentiel.draw.options import EvidenceDisplay
+from referentiel.io.formats import FORMATS
+from referentiel.io.qda.read import LineEndings, Units
+from referentiel.io.tables import Table
+from referentiel.outputs import EXPORT_FORMATS
+from referentiel.vocabulary import THEMES
 
 __all__ = ["main"]
 
@@ -46,18 +54,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="YAML or JSON framework files")
 
+    suffixes = ", ".join(
+        f"{'/'.join(o.suffixes)} ({', '.join(o.engines) or 'no engine'})" for o in OUTPUTS.values()
+    )
     render = commands.add_parser(
         "render",
         help="draw a framework as a figure",
-        description="Draw a framework. The format comes from the output's suffix: .svg, .png, "
-        ".json (embedded engine), .pdf (system Graphviz), .dot (the DOT source, no engine).",
+        description="Draw a framework. The format comes from the output's suffix, and the "
+        f"engines that write it: {suffixes}.",
     )
     render.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
     render.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     render.add_argument(
         "--figure",
-        choices=("contradictions", "dilemmas", "graph"),
-        help="which figure (default: the one that suits the framework)",
+        choices=tuple(FIGURES),
+        help="which figure (default: the first that suits the framework): "
+        + "; ".join(f"{k.name}: {k.summary}" for k in FIGURES.values()),
     )
     render.add_argument(
         "--lang",
@@ -67,19 +79,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     render.add_argument(
         "--engine",
-        choices=("embedded", "system"),
-        default="embedded",
+        choices=ENGINES,
+        default=ENGINES[0],
         help="embedded: the Graphviz pip installed (default); system: dot on PATH",
     )
     render.add_argument(
         "--theme",
-        choices=("colour", "bw"),
+        choices=tuple(THEMES),
         default="colour",
         help="colour, or bw for black-and-white print",
     )
     render.add_argument(
         "--evidence",
-        choices=("count", "excerpts", "none"),
+        choices=get_args(EvidenceDisplay),
         default="count",
         help="under each pole: excerpt counts (default), the first excerpt, or none",
     )
@@ -98,15 +110,19 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write a framework in a format other tools read",
-        description="Write a framework as GraphML, GEXF, node-link JSON, Mermaid, DOT, or the "
-        "tableau de synthèse in Markdown, CSV, HTML or LaTeX.",
+        description="Write a framework in a format other tools read: "
+        + "; ".join(
+            f"{name} ({FORMATS[name].summary})" if name in FORMATS else f"{name} (Graphviz)"
+            for name in EXPORT_FORMATS
+        )
+        + ".",
     )
     export.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
     export.add_argument(
         "--to",
+        choices=EXPORT_FORMATS,
         metavar="FORMAT",
-        help="graphml, gexf, node-link, mermaid, dot, "
-        "markdown, csv, html, latex (default: from the output's suffix)",
+        help=f"{', '.join(EXPORT_FORMATS)} (default: from the output's suffix)",
     )
     export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
     export.add_argument(
@@ -114,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--table",
-        choices=("tensions", "evidence"),
+        choices=get_args(Table),
         default="tensions",
         help="which table a CSV holds (default: tensions)",
     )
@@ -129,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW", help="a YAML or JSON framework file")
     diff.add_argument(
         "--key",
-        choices=("id", "number"),
+        choices=get_args(KeyName),
         default="id",
         help="match tensions on their id (default) or their number",
     )
@@ -150,13 +166,13 @@ def _parser() -> argparse.ArgumentParser:
     qda.add_argument("-o", "--output", required=True, metavar="OUT", help="the framework to write")
     qda.add_argument(
         "--line-endings",
-        choices=("normalise", "keep"),
+        choices=get_args(LineEndings),
         default="normalise",
         help="count CRLF as one character (normalise, default) or two (keep)",
     )
     qda.add_argument(
         "--units",
-        choices=("codepoints", "utf16"),
+        choices=get_args(Units),
         default="codepoints",
         help="what offsets count: code points (the standard) or UTF-16 units",
     )
@@ -243,15 +259,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _import_qdpx(args: argparse.Namespace) -> int:
-    from referentiel.io._positions import YamlSyntaxError, parse_yaml  # noqa: PLC0415
-
-    try:
-        mapping = parse_yaml(Path(args.map).read_text(encoding="utf-8"))
-    except YamlSyntaxError as exc:
-        line, column = exc.position
-        return _fail(f"{args.map}:{line}:{column}: {exc}")
-    if not isinstance(mapping, dict):
-        return _fail(f"{args.map}: expected a mapping with 'codes'")
+    mapping = ref.read_mapping(args.map)
     into = None
     if args.into:
         into = _load_valid(args.into)

@@ -18,7 +18,9 @@ from referentiel.model import Evidence, Framework, Link, Tension
 
 __all__ = ["Change", "FrameworkDiff", "TensionDiff", "diff"]
 
-Key = Literal["id", "number"] | Callable[[Tension], Hashable]
+#: The fields tensions can be matched on, by name.
+KeyName = Literal["id", "number"]
+Key = KeyName | Callable[[Tension], Hashable]
 
 
 @attrs.frozen

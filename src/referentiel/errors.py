@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from referentiel.validate import Issue, Report
+    from referentiel.issues import Issue, Report
 
 __all__ = [
     "EngineError",

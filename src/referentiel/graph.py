@@ -19,20 +19,20 @@ source), and each link's relation (``reinforces`` ...) from tension to tension, 
 fields and its ``order``. Attribute values are the model's own (enums, dates, tuples); the
 exports in :mod:`referentiel.io.exports` flatten them for each file format.
 
-networkx is imported only when these functions are called.
+The analyses that return plain data are in :mod:`referentiel.analyses`.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
+import networkx as nx
 
 from referentiel.model import (
-    Contradiction,
-    Dilemma,
+    TENSION_CLASSES,
     Evidence,
     Framework,
     Link,
@@ -41,30 +41,11 @@ from referentiel.model import (
     Side,
     Source,
     Tension,
+    TensionKind,
 )
 
-if TYPE_CHECKING:
-    import networkx as nx
+__all__ = ["from_networkx", "pole_node", "tension_node", "to_networkx"]
 
-__all__ = [
-    "by_dimension",
-    "by_level",
-    "by_origin",
-    "by_provenance",
-    "evidence_per_pole",
-    "evidence_per_tension",
-    "from_networkx",
-    "link_cycles",
-    "most_linked",
-    "poles_without_evidence",
-    "shared_sources",
-    "sources_per_tension",
-    "speakers_per_tension",
-    "to_networkx",
-]
-
-_SIDES: Final = {Contradiction: (Side.PRESCRIBED, Side.REAL), Dilemma: (Side.FIRST, Side.SECOND)}
-_POLE_EDGE: Final = {Contradiction: "prescribed-real", Dilemma: "first-second"}
 _FRAMEWORK_FIELDS: Final = tuple(
     f.name for f in attrs.fields(Framework) if f.name not in ("sources", "tensions", "links")
 )
@@ -108,8 +89,6 @@ def to_networkx(framework: Framework, *, evidence: bool = True) -> nx.MultiDiGra
     >>> sorted({d["kind"] for _, d in g.nodes(data=True)})
     ['evidence', 'pole', 'source', 'tension']
     """
-    import networkx as nx  # noqa: PLC0415 - networkx is imported only when needed
-
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
         **{name: getattr(framework, name) for name in _FRAMEWORK_FIELDS}
     )
@@ -133,16 +112,16 @@ def _add_tension(
     graph: nx.MultiDiGraph[str], tension: Tension, order: int, *, with_evidence: bool
 ) -> None:
     node = tension_node(tension.id)
-    skip = ("evidence", *(s.value for s in _SIDES[type(tension)]))
+    skip = ("evidence", *(s.value for s in tension.SIDES))
     graph.add_node(
         node, kind="tension", tension_kind=tension.kind.value, order=order, **_fields(tension, skip)
     )
-    sides = _SIDES[type(tension)]
+    sides = tension.SIDES
     for side, pole in zip(sides, tension.poles, strict=True):
         key = pole_node(tension.id, side)
         graph.add_node(key, kind="pole", tension=tension.id, side=side, **_fields(pole))
         graph.add_edge(node, key, key="has-pole", relation="has-pole", side=side)
-    relation = _POLE_EDGE[type(tension)]
+    relation = f"{sides[0].value}-{sides[1].value}"  # prescribed-real, first-second
     graph.add_edge(
         pole_node(tension.id, sides[0]),
         pole_node(tension.id, sides[1]),
@@ -184,9 +163,9 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
         excerpts[data["tension"]].append(data)
     tensions = []
     for data in sorted(by_kind["tension"], key=_order):
-        cls = Contradiction if data["tension_kind"] == "contradiction" else Dilemma
+        cls = TENSION_CLASSES[TensionKind(data["tension_kind"])]
         poles = {
-            side.value: _build(Pole, nodes[pole_node(data["id"], side)], ()) for side in _SIDES[cls]
+            side.value: _build(Pole, nodes[pole_node(data["id"], side)], ()) for side in cls.SIDES
         }
         evidence = tuple(_build(Evidence, d, ()) for d in sorted(excerpts[data["id"]], key=_order))
         tensions.append(_build(cls, {**data, **poles, "evidence": evidence}, ()))
@@ -210,175 +189,3 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
 def _order(data: dict[str, Any]) -> int:
     order: int = data["order"]
     return order
-
-
-# Analyses: the framework first, plain data back, nothing mutated.
-
-
-def _grouped(pairs: Iterable[tuple[Any, str]]) -> dict[Any, list[str]]:
-    groups: dict[Any, list[str]] = {}
-    for key, tension_id in pairs:
-        groups.setdefault(key, []).append(tension_id)
-    return groups
-
-
-def by_origin(framework: Framework) -> dict[str | None, list[str]]:
-    """Group the contradictions' ids by origin (None: not given), in file order.
-
-    >>> import referentiel as ref
-    >>> by_origin(ref.load("examples/customer-relations.yaml"))
-    {'organisation': ['c1', 'c2', 'c4', 'c5'], 'situation': ['c3', 'c6', 'c7', 'c8']}
-    """
-    return _grouped((c.origin.value if c.origin else None, c.id) for c in framework.contradictions)
-
-
-def by_provenance(framework: Framework) -> dict[str, list[str]]:
-    """Group the tensions' ids by provenance status.
-
-    >>> import referentiel as ref
-    >>> by_provenance(ref.load("examples/customer-relations.yaml"))["attested"]
-    ['c2', 'c5']
-    """
-    return _grouped((t.provenance.status.value, t.id) for t in framework.tensions)
-
-
-def by_level(framework: Framework) -> dict[str | None, list[str]]:
-    """Group the contradictions' ids by Engeström level (None: not given).
-
-    >>> import referentiel as ref
-    >>> by_level(ref.load("examples/customer-relations.yaml"))
-    {None: ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']}
-    """
-    return _grouped((c.level.value if c.level else None, c.id) for c in framework.contradictions)
-
-
-def by_dimension(framework: Framework) -> dict[str | None, list[tuple[str, str]]]:
-    """Group the poles, as ``(tension id, side)``, by Clot dimension (None: not given).
-
-    >>> import referentiel as ref
-    >>> by_dimension(ref.load("examples/kinesitherapy.yaml"))["impersonal"]
-    [('d1', 'first'), ('d3', 'first')]
-    """
-    groups: dict[str | None, list[tuple[str, str]]] = {}
-    for t in framework.tensions:
-        for side, pole in zip(_SIDES[type(t)], t.poles, strict=True):
-            key = pole.dimension.value if pole.dimension else None
-            groups.setdefault(key, []).append((t.id, side.value))
-    return groups
-
-
-def evidence_per_tension(framework: Framework) -> dict[str, int]:
-    """Count the excerpts of each tension.
-
-    >>> import referentiel as ref
-    >>> evidence_per_tension(ref.load("examples/customer-relations.yaml"))["c2"]
-    2
-    """
-    return {t.id: len(t.evidence) for t in framework.tensions}
-
-
-def evidence_per_pole(framework: Framework) -> dict[tuple[str, str], int]:
-    """Count the excerpts that support each pole (an excerpt for both counts for each).
-
-    >>> import referentiel as ref
-    >>> counts = evidence_per_pole(ref.load("examples/customer-relations.yaml"))
-    >>> counts[("c2", "prescribed")], counts[("c2", "real")]
-    (1, 2)
-    """
-    counts: dict[tuple[str, str], int] = {}
-    for t in framework.tensions:
-        for side in _SIDES[type(t)]:
-            counts[(t.id, side.value)] = sum(
-                1 for e in t.evidence if e.supports in (side, Side.BOTH)
-            )
-    return counts
-
-
-def poles_without_evidence(framework: Framework) -> list[tuple[str, str]]:
-    """List the poles no excerpt supports, as ``(tension id, side)``.
-
-    >>> import referentiel as ref
-    >>> poles_without_evidence(ref.load("examples/customer-relations.yaml"))[:3]
-    [('c1', 'prescribed'), ('c3', 'prescribed'), ('c3', 'real')]
-    """
-    return [pole for pole, count in evidence_per_pole(framework).items() if count == 0]
-
-
-def speakers_per_tension(framework: Framework) -> dict[str, list[str]]:
-    """List the distinct speakers behind each tension, in order of first appearance.
-
-    >>> import referentiel as ref
-    >>> speakers_per_tension(ref.load("examples/customer-relations.yaml"))["c7"]
-    ['B.']
-    """
-    return {
-        t.id: list(dict.fromkeys(e.speaker for e in t.evidence if e.speaker))
-        for t in framework.tensions
-    }
-
-
-def sources_per_tension(framework: Framework) -> dict[str, list[str]]:
-    """List the distinct sources behind each tension's excerpts and provenance.
-
-    >>> import referentiel as ref
-    >>> sources_per_tension(ref.load("examples/customer-relations.yaml"))["c2"]
-    ['balas-touzet', 'debriefings']
-    """
-    result = {}
-    for t in framework.tensions:
-        ids = [t.provenance.source] + [e.source for e in t.evidence]
-        result[t.id] = list(dict.fromkeys(i for i in ids if i))
-    return result
-
-
-def shared_sources(framework: Framework) -> dict[str, list[str]]:
-    """Map each source whose excerpts back several tensions to those tensions.
-
-    >>> import referentiel as ref
-    >>> shared_sources(ref.load("examples/customer-relations.yaml"))
-    {'balas-touzet': ['c2', 'c6', 'c8']}
-    """
-    tensions: dict[str, list[str]] = {}
-    for t in framework.tensions:
-        for source in dict.fromkeys(e.source for e in t.evidence if e.source):
-            tensions.setdefault(source, []).append(t.id)
-    return {s: ids for s, ids in tensions.items() if len(ids) > 1}
-
-
-def most_linked(framework: Framework, n: int | None = None) -> list[tuple[str, int]]:
-    """Rank the tensions by number of links (in and out), most first; ties in file order.
-
-    >>> import referentiel as ref
-    >>> most_linked(ref.load("examples/customer-relations.yaml"), 2)
-    [('c1', 1), ('c2', 1)]
-    """
-    degree = Counter({t.id: 0 for t in framework.tensions})
-    for link in framework.links:
-        degree[link.source] += 1
-        degree[link.target] += 1
-    ranked = sorted(degree.items(), key=lambda item: -item[1])  # stable: file order on ties
-    return ranked[:n] if n is not None else ranked
-
-
-def link_cycles(framework: Framework) -> list[list[str]]:
-    """Return the cycles of links between tensions, each as a list of tension ids.
-
-    >>> import referentiel as ref
-    >>> fw = ref.load("examples/customer-relations.yaml")
-    >>> link_cycles(fw)
-    []
-    >>> loop = Link(source="c2", target="c6", relation=LinkKind.REINFORCES)
-    >>> link_cycles(attrs.evolve(fw, links=(*fw.links, loop)))
-    [['c2', 'c6']]
-    """
-    import networkx as nx  # noqa: PLC0415
-
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_nodes_from(t.id for t in framework.tensions)
-    graph.add_edges_from((link.source, link.target) for link in framework.links)
-    order = {t.id: i for i, t in enumerate(framework.tensions)}
-    cycles = []
-    for cycle in nx.simple_cycles(graph):
-        start = min(range(len(cycle)), key=lambda i: order.get(cycle[i], len(order)))
-        cycles.append(cycle[start:] + cycle[:start])
-    return sorted(cycles, key=lambda c: [order.get(i, len(order)) for i in c])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any, TypeAlias
+from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
@@ -26,6 +26,7 @@ from referentiel._enums import (
 )
 
 __all__ = [
+    "TENSION_CLASSES",
     "Contradiction",
     "Dilemma",
     "Dimension",
@@ -249,10 +250,10 @@ class Contradiction:
         metadata=_doc("Warning codes acknowledged for this element (no longer reported)."),
     )
 
-    @property
-    def kind(self) -> TensionKind:
-        """Always :attr:`TensionKind.CONTRADICTION`."""
-        return TensionKind.CONTRADICTION
+    #: The ``kind`` key of this class in files.
+    kind: ClassVar[TensionKind] = TensionKind.CONTRADICTION
+    #: Its two sides, in drawing order: prescribed on top, real below.
+    SIDES: ClassVar[tuple[Side, Side]] = (Side.PRESCRIBED, Side.REAL)
 
     @property
     def poles(self) -> tuple[Pole, Pole]:
@@ -261,13 +262,7 @@ class Contradiction:
 
     def pole(self, side: Side) -> Pole:
         """Return the pole on *side* (``Side.PRESCRIBED`` or ``Side.REAL``)."""
-        if side is Side.PRESCRIBED:
-            return self.prescribed
-        if side is Side.REAL:
-            return self.real
-        raise ValueError(
-            f"a contradiction has no {side.value!r} pole (expected one of 'prescribed', 'real')"
-        )
+        return _pole(self, side)
 
 
 @attrs.frozen(kw_only=True)
@@ -298,10 +293,10 @@ class Dilemma:
         metadata=_doc("Warning codes acknowledged for this element (no longer reported)."),
     )
 
-    @property
-    def kind(self) -> TensionKind:
-        """Always :attr:`TensionKind.DILEMMA`."""
-        return TensionKind.DILEMMA
+    #: The ``kind`` key of this class in files.
+    kind: ClassVar[TensionKind] = TensionKind.DILEMMA
+    #: Its two sides, in drawing order: first on the left, second on the right.
+    SIDES: ClassVar[tuple[Side, Side]] = (Side.FIRST, Side.SECOND)
 
     @property
     def poles(self) -> tuple[Pole, Pole]:
@@ -310,17 +305,26 @@ class Dilemma:
 
     def pole(self, side: Side) -> Pole:
         """Return the pole on *side* (``Side.FIRST`` or ``Side.SECOND``)."""
-        if side is Side.FIRST:
-            return self.first
-        if side is Side.SECOND:
-            return self.second
-        raise ValueError(
-            f"a dilemma has no {side.value!r} pole (expected one of 'first', 'second')"
-        )
+        return _pole(self, side)
 
 
 #: A framework's entries: contradictions and dilemmas.
 Tension: TypeAlias = Contradiction | Dilemma
+
+#: The class of each kind of tension (the ``kind`` key of a file's entries).
+TENSION_CLASSES: Final[dict[TensionKind, type[Contradiction] | type[Dilemma]]] = {
+    cls.kind: cls for cls in (Contradiction, Dilemma)
+}
+
+
+def _pole(tension: Tension, side: Side) -> Pole:
+    if side not in tension.SIDES:
+        expected = ", ".join(repr(s.value) for s in tension.SIDES)
+        raise ValueError(
+            f"a {tension.kind.value} has no {side.value!r} pole (expected one of {expected})"
+        )
+    pole: Pole = getattr(tension, side.value)
+    return pole
 
 
 @attrs.frozen(kw_only=True)
@@ -450,7 +454,8 @@ class Framework:
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Display the framework as its figure in Jupyter (an HTML table if no engine runs)."""
-        # Imported here: rendering sits downstream of the model and needs Graphviz.
+        # The one import against the flow (model <- draw), as pandas and graphviz objects display
+        # themselves: made only when a notebook shows a framework, so no module-level circle.
         from referentiel.draw import mimebundle  # noqa: PLC0415
 
         return mimebundle(self)

@@ -1,409 +1,326 @@
-"""Checks across a framework's elements: ``validate(framework) -> Report``, one function per rule.
+"""Checks across a framework's elements: ``validate(framework) -> Report``, one rule per code.
 
-Validation never raises. Each :class:`Issue` has a stable code, a severity, a message and a path
-such as ``$.tensions[2].real.label``; the loader adds the file, line and column. A warning is no
-longer reported once an element on its path lists the warning's code in ``acknowledged`` (like a
-"resolved" mark in TP Studio).
+Validation never raises. Each rule of :data:`RULES` has a stable code, a severity, a one-line
+meaning and a check function that yields ``(path, message)`` for each problem; the loader adds
+the file, line and column. A warning is no longer reported once an element on its path lists
+the warning's code in ``acknowledged`` (like a "resolved" mark in TP Studio). To add a rule:
+write its check function here and append it to :data:`RULES`; the docs and tests follow.
 """
 
 from __future__ import annotations
 
-import enum
-import html
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 from typing import Final, TypeVar
 
 import attrs
 
 from referentiel.errors import ValidationError
-from referentiel.model import (
-    Contradiction,
-    Dilemma,
-    Evidence,
-    Framework,
-    Provenance,
-    Side,
-    Status,
-    Tension,
-)
+from referentiel.issues import Code, Issue, Path, Report, Severity, format_path
+from referentiel.model import Contradiction, Dilemma, Evidence, Framework, Provenance, Side, Status
 
 T = TypeVar("T")
 
-__all__ = ["WARNING_CODES", "Issue", "Report", "Severity", "ensure_valid", "validate"]
+__all__ = ["RULES", "WARNING_CODES", "Rule", "ensure_valid", "validate"]
 
-
-class Severity(enum.Enum):
-    """How serious an :class:`Issue` is: errors make a framework invalid, warnings do not.
-
-    >>> Severity("warning")
-    <Severity.WARNING: 'warning'>
-    """
-
-    ERROR = "error"
-    WARNING = "warning"
+#: What a check yields: where the problem is, and what it is.
+Found = tuple[Path, str]
+Check = Callable[[Framework], Iterable[Found]]
 
 
 @attrs.frozen(kw_only=True)
-class Issue:
-    """One problem found in a framework or its file.
+class Rule:
+    """A validation rule: its :class:`~referentiel.issues.Code` and the check that applies it.
 
-    >>> issue = Issue(code="empty-quote", severity=Severity.ERROR, message="the quote is empty",
-    ...               path="$.tensions[0].evidence[1].quote")
-    >>> str(issue)
-    'error empty-quote: the quote is empty (at $.tensions[0].evidence[1].quote)'
-    >>> str(attrs.evolve(issue, file="f.yaml", line=12, column=9))
-    'f.yaml:12:9: error empty-quote: the quote is empty (at $.tensions[0].evidence[1].quote)'
+    >>> RULES[0].code.code, RULES[0].code.severity.value
+    ('duplicate-id', 'error')
     """
 
-    code: str
-    severity: Severity
-    message: str
-    path: str = "$"
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-
-    @property
-    def location(self) -> str:
-        """``file:line:column``, as much of it as is known ('' when nothing is)."""
-        parts = [str(p) for p in (self.file, self.line, self.column) if p is not None]
-        return ":".join(parts)
-
-    def __str__(self) -> str:
-        head = f"{self.location}: " if self.location else ""
-        return f"{head}{self.severity.value} {self.code}: {self.message} (at {self.path})"
+    code: Code
+    check: Check
 
 
-@attrs.frozen(kw_only=True)
-class Report:
-    """The issues :func:`validate` found, in file order; errors first in :attr:`errors`.
+def _rule(
+    code: str, meaning: str, fix: str, severity: Severity = Severity.ERROR
+) -> Callable[[Check], Rule]:
+    def make(check: Check) -> Rule:
+        return Rule(code=Code(code=code, meaning=meaning, fix=fix, severity=severity), check=check)
 
-    >>> Report(issues=()).ok
-    True
-    """
-
-    issues: tuple[Issue, ...] = ()
-
-    @property
-    def errors(self) -> tuple[Issue, ...]:
-        """The issues of severity error."""
-        return tuple(i for i in self.issues if i.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Issue, ...]:
-        """The issues of severity warning."""
-        return tuple(i for i in self.issues if i.severity is Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        """True when there is no error (warnings are allowed)."""
-        return not self.errors
-
-    def __str__(self) -> str:
-        if not self.issues:
-            return "no issues"
-        return "\n".join(str(issue) for issue in self.issues)
-
-    def _repr_html_(self) -> str:
-        """Show the report as a table in Jupyter."""
-        if not self.issues:
-            return "<p>No issues.</p>"
-        head = "".join(f"<th>{h}</th>" for h in ("where", "severity", "code", "message", "path"))
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td>{html.escape(cell)}</td>"
-                for cell in (i.location, i.severity.value, i.code, i.message, i.path)
-            )
-            + "</tr>"
-            for i in self.issues
-        )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return make
 
 
-def _error(code: str, message: str, path: str) -> Issue:
-    return Issue(code=code, severity=Severity.ERROR, message=message, path=path)
-
-
-def _warning(code: str, message: str, path: str) -> Issue:
-    return Issue(code=code, severity=Severity.WARNING, message=message, path=path)
-
-
-# Paths are built only for the elements an issue is about: validating 100 000 excerpts should
-# not format 100 000 path strings. Helpers yield the element and a function that makes its path.
-
-
-def _tension_path(i: int, rest: str = "") -> str:
-    return f"$.tensions[{i}]{rest}"
-
-
-_POLE_NAMES: Final = {Contradiction: ("prescribed", "real"), Dilemma: ("first", "second")}
-
-
-def _first_seen(
-    items: Iterable[tuple[object, T]], path: Callable[[T], str], code: str, what: str
-) -> Iterator[Issue]:
-    seen: dict[object, T] = {}
+def _first_seen(items: Iterable[tuple[object, Path]], what: str) -> Iterator[Found]:
+    seen: dict[object, Path] = {}
     for key, where in items:
         if key in seen:
-            message = f"duplicate {what} {key!r} (first at {path(seen[key])})"
-            yield _error(code, message, path(where))
+            yield where, f"duplicate {what} {key!r} (first at {format_path(seen[key])})"
         else:
             seen[key] = where
 
 
-def _evidence(fw: Framework) -> Iterator[tuple[int, int, Tension, Evidence]]:
+def _evidence(fw: Framework) -> Iterator[tuple[Path, Evidence, Contradiction | Dilemma]]:
     for i, tension in enumerate(fw.tensions):
         for j, evidence in enumerate(tension.evidence):
-            yield i, j, tension, evidence
+            yield ("tensions", i, "evidence", j), evidence, tension
 
 
-def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Callable[[], str]]]:
+def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:
     for i, tension in enumerate(fw.tensions):
-        yield tension.provenance, partial(_tension_path, i, ".provenance")
-        for name, pole in zip(_POLE_NAMES[type(tension)], tension.poles, strict=True):
+        yield tension.provenance, ("tensions", i, "provenance")
+        for side, pole in zip(tension.SIDES, tension.poles, strict=True):
             if pole.provenance is not None:
-                yield pole.provenance, partial(_tension_path, i, f".{name}.provenance")
+                yield pole.provenance, ("tensions", i, side.value, "provenance")
         if isinstance(tension, Dilemma):
             for j, resource in enumerate(tension.resources):
                 if resource.provenance is not None:
-                    yield (
-                        resource.provenance,
-                        partial(_tension_path, i, f".resources[{j}].provenance"),
-                    )
-    for i, j, _, evidence in _evidence(fw):
+                    yield resource.provenance, ("tensions", i, "resources", j, "provenance")
+    for path, evidence, _ in _evidence(fw):
         if evidence.provenance is not None:
-            yield (
-                evidence.provenance,
-                partial(_tension_path, i, f".evidence[{j}].provenance"),
-            )
+            yield evidence.provenance, (*path, "provenance")
     for k, link in enumerate(fw.links):
         if link.provenance is not None:
-            yield link.provenance, partial("$.links[{}].provenance".format, k)
+            yield link.provenance, ("links", k, "provenance")
 
 
-def check_unique_ids(fw: Framework) -> Iterator[Issue]:
-    """Tension ids, source ids and evidence ids are each unique (``duplicate-id``)."""
+@_rule("duplicate-id", "two tensions, sources or excerpts share an id", "rename one")
+def check_unique_ids(fw: Framework) -> Iterator[Found]:
+    """Tension ids, source ids and evidence ids are each unique."""
     yield from _first_seen(
-        ((t.id, i) for i, t in enumerate(fw.tensions)),
-        lambda i: _tension_path(i, ".id"),
-        "duplicate-id",
-        "tension id",
+        ((t.id, ("tensions", i, "id")) for i, t in enumerate(fw.tensions)), "tension id"
     )
     yield from _first_seen(
-        ((s.id, i) for i, s in enumerate(fw.sources)),
-        "$.sources[{}].id".format,
-        "duplicate-id",
-        "source id",
+        ((s.id, ("sources", i, "id")) for i, s in enumerate(fw.sources)), "source id"
     )
     yield from _first_seen(
-        ((e.id, (i, j)) for i, j, _, e in _evidence(fw) if e.id is not None),
-        lambda at: _tension_path(at[0], f".evidence[{at[1]}].id"),
-        "duplicate-id",
+        ((e.id, (*path, "id")) for path, e, _ in _evidence(fw) if e.id is not None),
         "evidence id",
     )
 
 
-def check_unique_numbers(fw: Framework) -> Iterator[Issue]:
-    """Tension numbers are unique (``duplicate-number``)."""
+@_rule("duplicate-number", "two tensions share a number", "renumber")
+def check_unique_numbers(fw: Framework) -> Iterator[Found]:
+    """Tension numbers are unique."""
     yield from _first_seen(
-        ((t.number, i) for i, t in enumerate(fw.tensions)),
-        lambda i: _tension_path(i, ".number"),
-        "duplicate-number",
+        ((t.number, ("tensions", i, "number")) for i, t in enumerate(fw.tensions)),
         "tension number",
     )
 
 
-def check_positive_numbers(fw: Framework) -> Iterator[Issue]:
-    """Tension numbers start at 1 (``bad-number``)."""
+@_rule("bad-number", "a number below 1", "numbers start at 1")
+def check_positive_numbers(fw: Framework) -> Iterator[Found]:
+    """Tension numbers start at 1."""
     for i, tension in enumerate(fw.tensions):
         if tension.number < 1:
-            message = f"numbers start at 1, got {tension.number}"
-            yield _error("bad-number", message, _tension_path(i, ".number"))
+            yield ("tensions", i, "number"), f"numbers start at 1, got {tension.number}"
 
 
-def check_numbering(fw: Framework) -> Iterator[Issue]:
-    """Numbers run 1, 2, 3 ... without a gap (``numbering-gap``, a warning)."""
-    numbers = {t.number for t in fw.tensions if t.number >= 1}
-    missing = [n for n in range(1, max(numbers, default=0) + 1) if n not in numbers]
-    if missing:
-        listed = ", ".join(str(n) for n in missing)
-        yield _warning("numbering-gap", f"tension numbers skip {listed}", "$.tensions")
-
-
-def check_poles(fw: Framework) -> Iterator[Issue]:
-    """Both poles have a non-empty label and differ from each other."""
+@_rule("empty-pole", "a pole's label is empty", "name the pole")
+def check_pole_labels(fw: Framework) -> Iterator[Found]:
+    """Both poles have a label."""
     for i, tension in enumerate(fw.tensions):
-        names = _POLE_NAMES[type(tension)]
+        for side, pole in zip(tension.SIDES, tension.poles, strict=True):
+            if not pole.label.strip():
+                yield ("tensions", i, side.value, "label"), "the pole's label is empty"
+
+
+@_rule("identical-poles", "both poles read the same", "a tension needs two distinct poles")
+def check_distinct_poles(fw: Framework) -> Iterator[Found]:
+    """Check that the two poles of a tension differ."""
+    for i, tension in enumerate(fw.tensions):
         first, second = (pole.label.strip() for pole in tension.poles)
-        for name, label in zip(names, (first, second), strict=True):
-            if not label:
-                yield _error(
-                    "empty-pole", "the pole's label is empty", _tension_path(i, f".{name}.label")
-                )
         if first and first.casefold() == second.casefold():
-            yield _error(
-                "identical-poles",
-                f"both poles read {first!r}: a tension needs two distinct poles",
-                _tension_path(i, f".{names[1]}.label"),
-            )
+            message = f"both poles read {first!r}: a tension needs two distinct poles"
+            yield ("tensions", i, tension.SIDES[1].value, "label"), message
 
 
-def check_origins(fw: Framework) -> Iterator[Issue]:
-    """Every contradiction has an origin (``missing-origin``)."""
+@_rule(
+    "missing-origin",
+    "a contradiction has no origin",
+    "add `origin: organisation` or `situation`",
+)
+def check_origins(fw: Framework) -> Iterator[Found]:
+    """Every contradiction has an origin."""
     for i, tension in enumerate(fw.tensions):
         if isinstance(tension, Contradiction) and tension.origin is None:
-            yield _error(
-                "missing-origin",
+            yield (
+                ("tensions", i),
                 f"contradiction {tension.id!r} has no origin "
                 "(expected one of 'organisation', 'situation')",
-                _tension_path(i),
             )
 
 
-def check_sources(fw: Framework) -> Iterator[Issue]:
-    """Evidence and provenance point at sources that exist (``unknown-source``)."""
+@_rule(
+    "unknown-source",
+    "evidence or provenance cites a source not declared",
+    "declare it under `sources`, or fix the id",
+)
+def check_sources(fw: Framework) -> Iterator[Found]:
+    """Evidence and provenance point at sources that exist."""
     known = {s.id for s in fw.sources}
     expected = ", ".join(repr(s.id) for s in fw.sources) or "none is declared"
-    for i, j, _, evidence in _evidence(fw):
-        if evidence.source is not None and evidence.source not in known:
-            yield _error(
-                "unknown-source",
-                f"unknown source {evidence.source!r} (expected one of {expected})",
-                _tension_path(i, f".evidence[{j}].source"),
-            )
-    for provenance, path in _provenances(fw):
-        if provenance.source is not None and provenance.source not in known:
-            yield _error(
-                "unknown-source",
-                f"unknown source {provenance.source!r} (expected one of {expected})",
-                f"{path()}.source",
-            )
+    cited = [(e.source, (*path, "source")) for path, e, _ in _evidence(fw)]
+    cited += [(p.source, (*path, "source")) for p, path in _provenances(fw)]
+    for source, path in cited:
+        if source is not None and source not in known:
+            yield path, f"unknown source {source!r} (expected one of {expected})"
 
 
-def check_justifications(fw: Framework) -> Iterator[Issue]:
-    """Reconstructed and illustrative elements say why (``missing-justification``)."""
+@_rule(
+    "missing-justification",
+    "a reconstructed or illustrative element says not why",
+    "quote the source passage, or say why it is illustrative",
+)
+def check_justifications(fw: Framework) -> Iterator[Found]:
+    """Reconstructed and illustrative elements say why."""
     for provenance, path in _provenances(fw):
         justified = bool((provenance.justification or "").strip())
         if provenance.status is not Status.ATTESTED and not justified:
             article = "an" if provenance.status is Status.ILLUSTRATIVE else "a"
-            yield _error(
-                "missing-justification",
+            yield (
+                path,
                 f"{article} {provenance.status.value} element needs a justification "
                 "(the source passage or the reason)",
-                path(),
             )
 
 
-def check_quotes(fw: Framework) -> Iterator[Issue]:
-    """Quotes are not empty (``empty-quote``)."""
-    for i, j, _, evidence in _evidence(fw):
+@_rule("empty-quote", "an excerpt's quote is empty", "quote the excerpt")
+def check_quotes(fw: Framework) -> Iterator[Found]:
+    """Quotes are not empty."""
+    for path, evidence, _ in _evidence(fw):
         if not evidence.quote.strip():
-            yield _error(
-                "empty-quote", "the quote is empty", _tension_path(i, f".evidence[{j}].quote")
-            )
+            yield (*path, "quote"), "the quote is empty"
 
 
-_SIDES: Final = {
-    Contradiction: (Side.PRESCRIBED, Side.REAL, Side.BOTH),
-    Dilemma: (Side.FIRST, Side.SECOND, Side.BOTH),
-}
-
-
-def check_supported_poles(fw: Framework) -> Iterator[Issue]:
-    """Evidence supports a pole its tension has (``wrong-pole``)."""
-    for i, j, tension, evidence in _evidence(fw):
-        allowed = _SIDES[type(tension)]
+@_rule(
+    "wrong-pole",
+    "an excerpt supports a pole its tension does not have",
+    "`prescribed`/`real` for contradictions, `first`/`second` for dilemmas, or `both`",
+)
+def check_supported_poles(fw: Framework) -> Iterator[Found]:
+    """Evidence supports a pole its tension has."""
+    for path, evidence, tension in _evidence(fw):
+        allowed = (*tension.SIDES, Side.BOTH)
         if evidence.supports not in allowed:
             names = ", ".join(repr(s.value) for s in allowed)
-            yield _error(
-                "wrong-pole",
+            yield (
+                (*path, "supports"),
                 f"a {tension.kind.value} has no {evidence.supports.value!r} pole "
                 f"(expected one of {names})",
-                _tension_path(i, f".evidence[{j}].supports"),
             )
 
 
-def check_links(fw: Framework) -> Iterator[Issue]:
-    """Links join two different tensions that exist (``unknown-link-end``, ``self-link``)."""
+@_rule("unknown-link-end", "a link names a tension that does not exist", "fix the id")
+def check_link_ends(fw: Framework) -> Iterator[Found]:
+    """Links join tensions that exist."""
     known = {t.id for t in fw.tensions}
     for i, link in enumerate(fw.links):
-        path = f"$.links[{i}]"
         for end in ("source", "target"):
             value = getattr(link, end)
             if value not in known:
-                yield _error("unknown-link-end", f"unknown tension {value!r}", f"{path}.{end}")
+                yield ("links", i, end), f"unknown tension {value!r}"
+
+
+@_rule("self-link", "a tension is linked to itself", "remove the link")
+def check_self_links(fw: Framework) -> Iterator[Found]:
+    """Links join two different tensions."""
+    for i, link in enumerate(fw.links):
         if link.source == link.target:
-            yield _error("self-link", f"tension {link.source!r} is linked to itself", path)
+            yield ("links", i), f"tension {link.source!r} is linked to itself"
 
 
-def check_duplicate_links(fw: Framework) -> Iterator[Issue]:
-    """Refuse the same link given twice (``duplicate-link``)."""
+@_rule("duplicate-link", "the same link is given twice", "keep one")
+def check_duplicate_links(fw: Framework) -> Iterator[Found]:
+    """Check that no link is given twice."""
     yield from _first_seen(
-        (((k.source, k.target, k.relation.value), i) for i, k in enumerate(fw.links)),
-        "$.links[{}]".format,
-        "duplicate-link",
+        (((k.source, k.target, k.relation.value), ("links", i)) for i, k in enumerate(fw.links)),
         "link",
     )
 
 
-def check_evidence_present(fw: Framework) -> Iterator[Issue]:
-    """Every tension has at least one excerpt (``no-evidence``, a warning)."""
+@_rule(
+    "numbering-gap",
+    "numbers skip some values",
+    "renumber, or acknowledge it on the framework",
+    Severity.WARNING,
+)
+def check_numbering(fw: Framework) -> Iterator[Found]:
+    """Numbers run 1, 2, 3 ... without a gap."""
+    numbers = {t.number for t in fw.tensions if t.number >= 1}
+    missing = [n for n in range(1, max(numbers, default=0) + 1) if n not in numbers]
+    if missing:
+        yield ("tensions",), f"tension numbers skip {', '.join(str(n) for n in missing)}"
+
+
+@_rule(
+    "no-evidence",
+    "a tension has no excerpt",
+    "add evidence, or acknowledge it on the tension",
+    Severity.WARNING,
+)
+def check_evidence_present(fw: Framework) -> Iterator[Found]:
+    """Every tension has at least one excerpt."""
     for i, tension in enumerate(fw.tensions):
         if not tension.evidence:
-            message = f"{tension.kind.value} {tension.id!r} has no evidence"
-            yield _warning("no-evidence", message, _tension_path(i))
+            yield ("tensions", i), f"{tension.kind.value} {tension.id!r} has no evidence"
 
 
-def check_acknowledgements(fw: Framework) -> Iterator[Issue]:
-    """Acknowledged codes are warning codes (``unknown-acknowledgement``, a warning)."""
-    owners = [("$", fw.acknowledged)]
-    owners += [
-        (_tension_path(i), t.acknowledged) for i, t in enumerate(fw.tensions) if t.acknowledged
-    ]
-    owners += [(f"$.links[{i}]", link.acknowledged) for i, link in enumerate(fw.links)]
+@_rule(
+    "unknown-acknowledgement",
+    "an element acknowledges a code that is not a warning",
+    "only warnings can be acknowledged",
+    Severity.WARNING,
+)
+def check_acknowledgements(fw: Framework) -> Iterator[Found]:
+    """Acknowledged codes are warning codes."""
+    owners: list[tuple[Path, tuple[str, ...]]] = [((), fw.acknowledged)]
+    owners += [(("tensions", i), t.acknowledged) for i, t in enumerate(fw.tensions)]
+    owners += [(("links", i), link.acknowledged) for i, link in enumerate(fw.links)]
     expected = ", ".join(repr(code) for code in sorted(WARNING_CODES))
-    for path, codes in owners:
-        for j, code in enumerate(codes):
+    for path, acknowledged in owners:
+        for j, code in enumerate(acknowledged):
             if code not in WARNING_CODES:
-                yield _warning(
-                    "unknown-acknowledgement",
+                yield (
+                    (*path, "acknowledged", j),
                     f"cannot acknowledge {code!r}: only warnings can be "
                     f"(expected one of {expected})",
-                    f"{path}.acknowledged[{j}]",
                 )
 
 
-#: The checks :func:`validate` runs, in order.
-CHECKS: Final[tuple[Callable[[Framework], Iterable[Issue]], ...]] = (
+#: The rules :func:`validate` applies, in order (the docs list them in this order).
+RULES: Final[tuple[Rule, ...]] = (
     check_unique_ids,
     check_unique_numbers,
     check_positive_numbers,
-    check_poles,
+    check_pole_labels,
+    check_distinct_poles,
     check_origins,
     check_sources,
     check_justifications,
     check_quotes,
     check_supported_poles,
-    check_links,
+    check_link_ends,
+    check_self_links,
     check_duplicate_links,
     check_numbering,
     check_evidence_present,
     check_acknowledgements,
 )
 
-#: The codes of the warnings an element may acknowledge.
-WARNING_CODES: Final = frozenset({"numbering-gap", "no-evidence"})
+#: The codes of the warnings an element may acknowledge (all warnings but this one).
+WARNING_CODES: Final = frozenset(
+    r.code.code
+    for r in RULES
+    if r.code.severity is Severity.WARNING and r.code.code != "unknown-acknowledgement"
+)
 
 
 def _acknowledged(fw: Framework, issue: Issue) -> bool:
     if issue.code in fw.acknowledged:
         return True
-    for prefix, elements in (("$.tensions[", fw.tensions), ("$.links[", fw.links)):
-        if issue.path.startswith(prefix):
-            index = int(issue.path[len(prefix) : issue.path.index("]")])
-            return issue.code in elements[index].acknowledged
+    match issue.path:
+        case ("tensions", int(i), *_):
+            return issue.code in fw.tensions[i].acknowledged
+        case ("links", int(i), *_):
+            return issue.code in fw.links[i].acknowledged
     return False
 
 
@@ -423,11 +340,12 @@ def validate(framework: Framework) -> Report:
     """  # noqa: E501 - doctest output lines cannot be wrapped
     issues = [
         issue
-        for check in CHECKS
-        for issue in check(framework)
+        for rule in RULES
+        for path, message in rule.check(framework)
+        for issue in (rule.code.issue(message, path),)
         if issue.severity is Severity.ERROR or not _acknowledged(framework, issue)
     ]
-    issues.sort(key=lambda i: i.severity is not Severity.ERROR)  # stable: checks keep their order
+    issues.sort(key=lambda i: i.severity is not Severity.ERROR)  # stable: rules keep their order
     return Report(issues=tuple(issues))
 
 

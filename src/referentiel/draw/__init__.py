@@ -1,41 +1,32 @@
-"""Drawing frameworks: DOT built purely (``to_dot``), then laid out by an engine (``render``)."""
+"""Drawing frameworks: DOT built purely (``to_dot``), then laid out by an engine (``render``).
+
+The figure kinds are in :mod:`~referentiel.draw.kinds`, one module each; what they share is in
+``_layout``; the engine runner in :mod:`~referentiel.draw.engine`. graphviz is imported when a
+figure is first built.
+"""
 
 from __future__ import annotations
 
 import html
 import os
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from referentiel._atomic import write_atomic
-from referentiel.draw.engine import Engine, check_format, run_engine
-from referentiel.draw.figures import FIGURES, EvidenceDisplay, Options
+from referentiel.draw.engine import Engine, check_engine, check_format, output_for, run_engine
+from referentiel.draw.kinds import FIGURES, default_figure
+from referentiel.draw.options import EvidenceDisplay, Options
 from referentiel.errors import EngineError, UnsupportedFormatError
 from referentiel.model import Framework
+from referentiel.vocabulary import word
 
 __all__ = ["FIGURES", "Options", "default_figure", "mimebundle", "render", "to_dot"]
-
-_SUFFIXES: Final = {
-    ".svg": "svg",
-    ".png": "png",
-    ".pdf": "pdf",
-    ".dot": "dot",
-    ".gv": "dot",
-    ".json": "json",
-}
-
-
-def default_figure(framework: Framework) -> str:
-    """Return the figure that suits *framework*: dilemmas if it has only those."""
-    if framework.dilemmas and not framework.contradictions:
-        return "dilemmas"
-    return "contradictions"
 
 
 def _options(**options: Any) -> Options:  # noqa: ANN401 - Options checks each value
     try:
         return Options(**options)
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         raise UnsupportedFormatError(str(exc)) from None
 
 
@@ -52,8 +43,10 @@ def to_dot(
 ) -> str:
     """Return the DOT source of a figure of *framework*; no Graphviz engine is needed.
 
-    *figure* is ``"contradictions"``, ``"dilemmas"`` or ``"graph"`` (default: the one that
-    suits the framework).
+    *figure* is one of :data:`~referentiel.draw.kinds.FIGURES` (``"contradictions"``,
+    ``"dilemmas"``, ``"graph"``; default: the first that suits the framework).
+
+    Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown figure or option value.
 
     >>> import referentiel as ref
     >>> dot = ref.to_dot(ref.load("examples/customer-relations.yaml"), language="en")
@@ -72,7 +65,7 @@ def to_dot(
         columns=columns,
         legend=legend,
     )
-    source: str = FIGURES[name](framework, options).source
+    source: str = FIGURES[name].build()(framework, options).source
     return source
 
 
@@ -93,8 +86,12 @@ def render(
     """Draw a figure of *framework* and return its bytes; with *path*, also write it atomically.
 
     The format comes from *format*, else from the suffix of *path* (.svg, .png, .pdf, .dot,
-    .json), else SVG. ``engine="embedded"`` (the default) runs the Graphviz that pip installed
-    with this package; ``"system"`` runs the ``dot`` on PATH (needed for PDF).
+    .json: :data:`~referentiel.draw.engine.OUTPUTS`), else SVG. ``engine="embedded"`` (the
+    default) runs the Graphviz that pip installed with this package; ``"system"`` runs the
+    ``dot`` on PATH (needed for PDF).
+
+    Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown format, figure, engine or
+    option value, :exc:`~referentiel.EngineError` if Graphviz fails.
 
     >>> import referentiel as ref
     >>> svg = ref.render(ref.load("examples/customer-relations.yaml"))
@@ -102,13 +99,10 @@ def render(
     True
     """
     if format is None:
-        suffix = Path(path).suffix.lower() if path is not None else ".svg"
-        if suffix not in _SUFFIXES:
-            expected = ", ".join(repr(s) for s in _SUFFIXES)
-            raise UnsupportedFormatError(
-                f"unknown output suffix: {suffix!r} (expected one of {expected})"
-            )
-        format = _SUFFIXES[suffix]
+        format = output_for(Path(path).suffix) if path is not None else "svg"
+    check_engine(engine)
+    if format != "dot":
+        check_format(format, engine)
     source = to_dot(
         framework,
         figure=figure,
@@ -119,11 +113,7 @@ def render(
         columns=columns,
         legend=legend,
     )
-    if format == "dot":
-        data = source.encode("utf-8")
-    else:
-        check_format(format, engine)
-        data = run_engine(source, format, engine=engine)
+    data = source.encode("utf-8") if format == "dot" else run_engine(source, format, engine=engine)
     if path is not None:
         write_atomic(path, data)
     return data
@@ -131,9 +121,9 @@ def render(
 
 def table_html(framework: Framework) -> str:
     """Return an HTML table of the tensions: the figure's fallback where no engine runs."""
-    head = "".join(
-        f"<th>{h}</th>" for h in ("#", "kind", "origin", "pole", "pole", "provenance", "evidence")
-    )
+    language = framework.language
+    keys = ("number", "kind", "origin", "first-pole", "second-pole", "provenance", "evidence")
+    head = "".join(f"<th>{html.escape(word(key, language))}</th>" for key in keys)
     rows = []
     for t in framework.tensions:
         origin = getattr(t, "origin", None)

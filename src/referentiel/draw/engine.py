@@ -14,19 +14,62 @@ import sysconfig
 from pathlib import Path
 from typing import Final, Literal
 
+import attrs
+
 from referentiel.draw.style import SVG_FONT_FAMILY
 from referentiel.errors import EngineError, EngineNotFoundError, UnsupportedFormatError
 
-__all__ = ["ENGINES", "FORMATS", "Engine", "find_engine", "run_engine"]
+__all__ = [
+    "ENGINES",
+    "OUTPUTS",
+    "Engine",
+    "Output",
+    "check_engine",
+    "check_format",
+    "find_engine",
+    "output_for",
+    "run_engine",
+]
 
 Engine = Literal["embedded", "system"]
 ENGINES: Final = ("embedded", "system")
 
-#: The output formats each engine can write.
-FORMATS: Final[dict[str, tuple[str, ...]]] = {
-    "embedded": ("svg", "png", "json"),
-    "system": ("svg", "png", "json", "pdf"),
+
+@attrs.frozen(kw_only=True)
+class Output:
+    """A format a figure can be written in: its suffixes, and the engines that write it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    #: The engines that can write it; none for DOT, the figure's source, written by no engine.
+    engines: tuple[Engine, ...]
+
+
+#: Every output format of the figures, by name.
+OUTPUTS: Final[dict[str, Output]] = {
+    o.name: o
+    for o in (
+        Output(name="svg", suffixes=(".svg",), engines=ENGINES),
+        Output(name="png", suffixes=(".png",), engines=ENGINES),
+        Output(name="pdf", suffixes=(".pdf",), engines=("system",)),
+        Output(name="json", suffixes=(".json",), engines=ENGINES),
+        Output(name="dot", suffixes=(".dot", ".gv"), engines=()),
+    )
 }
+
+
+def output_for(suffix: str) -> str:
+    """Return the output format a file suffix selects.
+
+    >>> output_for(".gv")
+    'dot'
+    """
+    for output in OUTPUTS.values():
+        if suffix.lower() in output.suffixes:
+            return output.name
+    expected = ", ".join(repr(s) for o in OUTPUTS.values() for s in o.suffixes)
+    raise UnsupportedFormatError(f"unknown output suffix: {suffix!r} (expected one of {expected})")
+
 
 _EXE: Final = ".exe" if os.name == "nt" else ""
 
@@ -56,20 +99,37 @@ def find_engine(engine: Engine = "embedded") -> Path:
             "no system Graphviz: `dot` is not on PATH (install Graphviz, "
             "or use the embedded engine)"
         )
-    expected = ", ".join(repr(e) for e in ENGINES)  # type: ignore[unreachable]  # any str at runtime
-    raise UnsupportedFormatError(f"unknown engine: {engine!r} (expected one of {expected})")
+    check_engine(engine)  # type: ignore[unreachable]  # any str at runtime
+    raise AssertionError  # pragma: no cover - check_engine raised
+
+
+def check_engine(engine: str) -> None:
+    """Raise :exc:`UnsupportedFormatError` if *engine* is not one of :data:`ENGINES`.
+
+    >>> check_engine("bogus")
+    Traceback (most recent call last):
+    ...
+    referentiel.errors.UnsupportedFormatError: unknown engine: 'bogus' (expected one of 'embedded', 'system')
+    """  # noqa: E501 - doctest output lines cannot be wrapped
+    if engine not in ENGINES:
+        expected = ", ".join(repr(e) for e in ENGINES)
+        raise UnsupportedFormatError(f"unknown engine: {engine!r} (expected one of {expected})")
 
 
 def check_format(fmt: str, engine: Engine) -> None:
     """Raise :exc:`UnsupportedFormatError` if *engine* cannot write *fmt*."""
+    check_engine(engine)
     if fmt == "pdf" and engine == "embedded":
         raise UnsupportedFormatError(
             "the embedded engine cannot write PDF: install Graphviz and use --engine system, "
             "or write SVG or PNG"
         )
-    if fmt not in FORMATS.get(engine, ()):
-        expected = ", ".join(repr(f) for f in ("dot", *FORMATS[engine]))
-        raise UnsupportedFormatError(f"unknown output format: {fmt!r} (expected one of {expected})")
+    output = OUTPUTS.get(fmt)
+    if output is None or (output.engines and engine not in output.engines):
+        expected = ", ".join(repr(o.name) for o in OUTPUTS.values() if engine in o.engines)
+        raise UnsupportedFormatError(
+            f"unknown output format: {fmt!r} (expected one of 'dot', {expected})"
+        )
 
 
 def run_engine(

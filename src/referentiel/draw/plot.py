@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from referentiel.draw.style import text
-from referentiel.model import Contradiction, Framework, Side
+from referentiel.model import Framework, Side
+from referentiel.vocabulary import THEMES, word
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -38,33 +38,28 @@ def plot_evidence(
     lang = language or framework.language
     if ax is None:
         _, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * max(len(framework.tensions), 1)))
-    names = (text("prescribed", lang), text("real", lang))
+    colours = (THEMES["colour"]["organisation"], THEMES["colour"]["second"])
     labels = []
     for row, tension in enumerate(framework.tensions):
-        sides = (
-            (Side.PRESCRIBED, Side.REAL)
-            if isinstance(tension, Contradiction)
-            else (Side.FIRST, Side.SECOND)
-        )
-        for offset, side in zip((-0.2, 0.2), sides, strict=True):
+        for offset, side in zip((-0.2, 0.2), tension.SIDES, strict=True):
             support = [e for e in tension.evidence if e.supports in (side, Side.BOTH)]
             speakers = {e.speaker for e in support if e.speaker}
             bar = ax.barh(
                 row + offset,
                 len(support),
                 height=0.38,
-                color="#2c3e50" if offset < 0 else "#b5651d",
-                label=names[0 if offset < 0 else 1] if row == 0 else None,
+                color=colours[offset > 0],
+                label=word(side.value, lang) if row == 0 else None,
             )
             ax.bar_label(
                 bar,
-                labels=[f"{len(speakers)} loc." if lang != "en" else f"{len(speakers)} spk."],
+                labels=[f"{len(speakers)} {word('speakers', lang)}"],
                 padding=2,
                 fontsize=8,
             )
         labels.append(f"{tension.number}. {tension.poles[0].label_in(lang)[:50]}")
     ax.set_yticks(range(len(framework.tensions)), labels=labels)
     ax.invert_yaxis()
-    ax.set_xlabel("extraits" if lang != "en" else "excerpts")
+    ax.set_xlabel(word("excerpts", lang))
     ax.legend(loc="lower right")
     return ax

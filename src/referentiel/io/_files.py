@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Final
 
 import attrs
 
 from referentiel.errors import FileFormatError, UnsupportedFormatError
-from referentiel.io import json as json_format
-from referentiel.io import yaml as yaml_format
-from referentiel.io._mapping import parse_path
-from referentiel.io._text import decode
+from referentiel.io._text import Locate, decode
+from referentiel.io.formats import FORMATS, Format, framework_files
+from referentiel.issues import Issue, Report, Severity
 from referentiel.model import Framework
-from referentiel.validate import Issue, Report, Severity, validate
+from referentiel.validate import validate
 
-__all__ = ["FORMATS", "check", "dumps", "format_of", "load", "load_checked", "loads", "save"]
-
-Parse = Callable[[str, str | None], tuple[Framework, yaml_format.Locate]]
-
-
-@attrs.frozen
-class _Format:
-    parse: Parse
-    dumps: Callable[[Framework], str]
-
-
-#: The formats by name, and the file suffixes that select them.
-FORMATS: Final = {
-    "yaml": _Format(yaml_format.parse_located, yaml_format.dumps_yaml),
-    "json": _Format(json_format.parse_located, json_format.dumps_json),
-}
-_SUFFIXES: Final = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+__all__ = ["check", "dumps", "format_of", "load", "load_checked", "loads", "save"]
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
-    """Return the format a file's suffix selects.
+    """Return the framework file format a file's suffix selects.
 
     >>> format_of("examples/customer-relations.yaml")
     'yaml'
@@ -47,19 +28,26 @@ def format_of(path: str | os.PathLike[str]) -> str:
     referentiel.errors.UnsupportedFormatError: unknown framework file suffix: '.txt' (expected one of '.yaml', '.yml', '.json')
     """  # noqa: E501 - doctest output lines cannot be wrapped
     suffix = Path(path).suffix.lower()
-    if suffix not in _SUFFIXES:
-        expected = ", ".join(repr(s) for s in _SUFFIXES)
-        raise UnsupportedFormatError(
-            f"unknown framework file suffix: {suffix!r} (expected one of {expected})"
-        )
-    return _SUFFIXES[suffix]
+    for fmt in framework_files():
+        if suffix in fmt.suffixes:
+            return fmt.name
+    expected = ", ".join(repr(s) for f in framework_files() for s in f.suffixes)
+    raise UnsupportedFormatError(
+        f"unknown framework file suffix: {suffix!r} (expected one of {expected})"
+    )
 
 
-def _format(name: str) -> _Format:
-    if name not in FORMATS:
-        expected = ", ".join(repr(f) for f in FORMATS)
+def _format(name: str) -> Format:
+    fmt = FORMATS.get(name)
+    if fmt is None or not fmt.framework_file:
+        expected = ", ".join(repr(f.name) for f in framework_files())
         raise UnsupportedFormatError(f"unknown format: {name!r} (expected one of {expected})")
-    return FORMATS[name]
+    return fmt
+
+
+def _parse(text: str, name: str, filename: str | None) -> tuple[Framework, Locate]:
+    parsed: tuple[Framework, Locate] = _format(name).function("parse_located")(text, filename)
+    return parsed
 
 
 def loads(text: str, *, format: str = "yaml", filename: str | None = None) -> Framework:
@@ -68,7 +56,7 @@ def loads(text: str, *, format: str = "yaml", filename: str | None = None) -> Fr
     >>> loads('{"id": "x", "title": "Vide"}', format="json").title
     'Vide'
     """
-    return _format(format).parse(text, filename)[0]
+    return _parse(text, format, filename)[0]
 
 
 def dumps(framework: Framework, *, format: str = "yaml") -> str:
@@ -78,7 +66,8 @@ def dumps(framework: Framework, *, format: str = "yaml") -> str:
     >>> dumps(Framework(id="x", title="Vide"))
     'id: x\ntitle: Vide\n'
     """
-    return _format(format).dumps(framework)
+    text: str = _format(format).function("dumps")(framework)
+    return text
 
 
 def load(path: str | os.PathLike[str]) -> Framework:
@@ -108,7 +97,7 @@ def save(framework: Framework, path: str | os.PathLike[str]) -> None:
     """
     from referentiel._atomic import write_atomic  # noqa: PLC0415 - keeps the import graph flat
 
-    text = _format(format_of(path)).dumps(framework)
+    text = dumps(framework, format=format_of(path))
     write_atomic(path, text.encode("utf-8"))
 
 
@@ -138,12 +127,12 @@ def load_checked(path: str | os.PathLike[str]) -> tuple[Framework | None, Report
     name = format_of(path)
     filename = str(path)
     try:
-        framework, where = _format(name).parse(decode(Path(path).read_bytes(), filename), filename)
+        framework, where = _parse(decode(Path(path).read_bytes(), filename), name, filename)
     except FileFormatError as exc:
         return None, Report(issues=exc.issues)
     located = []
     for issue in validate(framework).issues:
-        line, column = where(parse_path(issue.path), False)  # noqa: FBT003 - the Locate signature
+        line, column = where(issue.path, False)  # noqa: FBT003 - the Locate signature
         located.append(attrs.evolve(issue, file=filename, line=line, column=column))
     located.sort(key=_file_order)
     return framework, Report(issues=tuple(located))

@@ -9,34 +9,35 @@ characters: :func:`xml_text` drops them and turns carriage returns into line fee
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from typing import TYPE_CHECKING, Any, Final, get_type_hints
+from typing import Any, Final, get_type_hints
 
-from referentiel.io._mapping import fast_converter
+import attrs
+import networkx as nx
+
+from referentiel.io.plain import converter
 from referentiel.model import (
-    Contradiction,
-    Dilemma,
+    TENSION_CLASSES,
     Evidence,
     Framework,
     Link,
     Pole,
     Side,
     Source,
+    TensionKind,
 )
 
-if TYPE_CHECKING:
-    import networkx as nx
+__all__ = ["plain_graph", "typed_graph", "xml_text"]
 
-__all__ = ["plain_graph", "typed_graph"]
-
-_TENSIONS: Final = {"contradiction": Contradiction, "dilemma": Dilemma}
 _BY_KIND: Final[dict[str, type]] = {"pole": Pole, "source": Source, "evidence": Evidence}
 
 
 def _node_class(data: dict[str, Any]) -> type | None:
     if data.get("kind") == "tension":
-        return _TENSIONS.get(data.get("tension_kind", ""))
+        kind = TensionKind._value2member_map_.get(data.get("tension_kind", ""))
+        return TENSION_CLASSES.get(kind) if isinstance(kind, TensionKind) else None
     return _BY_KIND.get(data.get("kind", ""))
 
 
@@ -44,8 +45,12 @@ def _edge_class(tail: dict[str, Any], head: dict[str, Any]) -> type | None:
     return Link if tail.get("kind") == head.get("kind") == "tension" else None
 
 
+@functools.cache
 def _hints(cls: type | None) -> dict[str, Any]:
-    hints = get_type_hints(cls) if cls is not None else {}
+    if cls is None:
+        return {}
+    every = get_type_hints(cls)  # ClassVars too (a tension's kind): only the fields are data
+    hints = {field.name: every[field.name] for field in attrs.fields(cls)}
     if cls is Link:  # on an edge, the relation is the plain string that also keys the edge
         del hints["relation"]
     return hints
@@ -57,7 +62,7 @@ def _plain(data: dict[str, Any], cls: type | None, *, encode: bool) -> dict[str,
     for name, value in data.items():
         if value is None or value == ():
             continue
-        plain = fast_converter.unstructure(value, hints[name]) if name in hints else value
+        plain = converter.unstructure(value, hints[name]) if name in hints else value
         if isinstance(plain, Side):
             plain = plain.value
         if encode:
@@ -98,7 +103,7 @@ def _typed(data: dict[str, Any], cls: type | None) -> dict[str, Any]:
         if name in fields:
             hint = hints[name]
             plain = json.loads(value) if isinstance(value, str) and _is_structured(hint) else value
-            out[name] = fast_converter.structure(plain, hint)
+            out[name] = converter.structure(plain, hint)
         elif name == "side":
             out[name] = Side(value)
         else:
@@ -131,8 +136,6 @@ def plain_graph(
     With *encode*, lists and mappings become JSON text (for GraphML and GEXF, which hold only
     scalars); with *rename_nodes*, node attributes ``id`` and ``label`` are renamed (GEXF).
     """
-    import networkx as nx  # noqa: PLC0415
-
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     framework = _plain(graph.graph, Framework, encode=encode)
     plain.graph.update(_renamed(framework, RESERVED) if encode else framework)
@@ -149,8 +152,6 @@ def typed_graph(
     plain: nx.MultiDiGraph[str], *, renamed_nodes: bool = False
 ) -> nx.MultiDiGraph[str]:
     """Invert :func:`plain_graph`: the model's values back in every attribute."""
-    import networkx as nx  # noqa: PLC0415
-
     back = {new: old for old, new in RESERVED.items()}
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph.update(_typed(_renamed(dict(plain.graph), back), Framework))

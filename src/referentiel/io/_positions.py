@@ -15,7 +15,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
-from referentiel.io._mapping import PathPart
+from referentiel.io import codes
+from referentiel.issues import Code, Path
 
 __all__ = ["Position", "YamlSyntaxError", "locate", "parse_yaml"]
 
@@ -25,7 +26,7 @@ Position = tuple[int, int]  # 1-based line and column
 class YamlSyntaxError(ValueError):
     """The text is not YAML the library accepts; :attr:`position` says where."""
 
-    def __init__(self, message: str, position: Position, code: str = "yaml-syntax") -> None:
+    def __init__(self, message: str, position: Position, code: Code = codes.YAML_SYNTAX) -> None:
         self.position = position
         self.code = code
         super().__init__(message)
@@ -48,20 +49,20 @@ class _StrictComposer(Composer):
             raise YamlSyntaxError(
                 f"YAML aliases are not allowed (found *{event.anchor}): write the value out",
                 where,
-                "yaml-alias",
+                codes.YAML_ALIAS,
             )
         if isinstance(event, ScalarEvent | CollectionStartEvent):
             if event.anchor is not None:
                 raise YamlSyntaxError(
                     f"YAML anchors are not allowed (found &{event.anchor}): write the value out",
                     where,
-                    "yaml-alias",
+                    codes.YAML_ALIAS,
                 )
             tag = getattr(event, "ctag", None) or getattr(event, "tag", None)
             tag_text = None if tag is None else str(getattr(tag, "value", tag))
             if tag_text is not None and tag_text not in _CORE_TAGS and tag_text != "!":
                 raise YamlSyntaxError(
-                    f"YAML tags are not allowed (found {tag_text})", where, "yaml-tag"
+                    f"YAML tags are not allowed (found {tag_text})", where, codes.YAML_TAG
                 )
         return super().compose_node(parent, index)
 
@@ -93,7 +94,7 @@ def parse_yaml(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
         problem = exc.problem or exc.context or "invalid YAML"
         if "duplicate key" in problem:
             key = problem.split('"')[1] if '"' in problem else "?"
-            raise YamlSyntaxError(f"duplicate key {key!r}", where, "duplicate-key") from None
+            raise YamlSyntaxError(f"duplicate key {key!r}", where, codes.DUPLICATE_KEY) from None
         if exc.context and exc.problem:
             problem = f"{problem} ({exc.context})"
         raise YamlSyntaxError(problem, where) from None
@@ -105,7 +106,7 @@ def parse_yaml(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
         raise YamlSyntaxError(f"invalid value: {exc}", (1, 1)) from None
 
 
-def locate(root: object, path: tuple[PathPart, ...], *, at_key: bool = False) -> Position:
+def locate(root: object, path: Path, *, at_key: bool = False) -> Position:
     """Return the 1-based line and column of *path* in a parsed document, as deep as it goes.
 
     With *at_key*, point at the last key itself rather than its value.

@@ -1,14 +1,18 @@
-"""Decoding a framework file's bytes, and the loaded document that can locate issues in itself."""
+"""Decoding a file's bytes, and turning problems into issues located in the file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from referentiel.errors import FileFormatError
-from referentiel.io._mapping import PathPart, Problem, format_path
-from referentiel.validate import Issue, Severity
+from referentiel.io import codes
+from referentiel.io._problems import Problem
+from referentiel.issues import Code, Issue, Path
 
-__all__ = ["decode", "file_error"]
+__all__ = ["Locate", "decode", "file_error", "located_issues"]
+
+#: Where a path is in a file's text: ``locate(path, at_key) -> (line, column)``, 1-based.
+Locate = Callable[[Path, bool], tuple[int, int]]
 
 
 def decode(data: bytes, filename: str | None) -> str:
@@ -21,47 +25,30 @@ def decode(data: bytes, filename: str | None) -> str:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise file_error(
             filename,
-            "encoding",
+            codes.ENCODING,
             f"the file is not UTF-8 (byte 0x{data[exc.start]:02x})",
             (line, column),
         ) from None
 
 
 def file_error(
-    filename: str | None, code: str, message: str, position: tuple[int, int], path: str = "$"
+    filename: str | None, code: Code, message: str, position: tuple[int, int]
 ) -> FileFormatError:
-    """Return a :exc:`FileFormatError` holding one located issue."""
+    """Return a :exc:`FileFormatError` holding one issue located at *position*."""
     line, column = position
-    issue = Issue(
-        code=code,
-        severity=Severity.ERROR,
-        message=message,
-        path=path,
-        file=filename,
-        line=line,
-        column=column,
-    )
-    return FileFormatError([issue])
+    return FileFormatError([code.issue(message, file=filename, line=line, column=column)])
 
 
 def located_issues(
-    problems: list[Problem],
-    filename: str | None,
-    locate: Callable[[tuple[PathPart, ...], bool], tuple[int, int]],
+    problems: Iterable[Problem], filename: str | None, locate: Locate
 ) -> list[Issue]:
     """Turn structuring problems into issues located by *locate*, in file order."""
     issues = []
     for problem in problems:
         line, column = locate(problem.path, problem.at_key)
         issues.append(
-            Issue(
-                code=problem.code,
-                severity=Severity.ERROR,
-                message=problem.message,
-                path=format_path(problem.path),
-                file=filename,
-                line=line,
-                column=column,
+            problem.code.issue(
+                problem.message, problem.path, file=filename, line=line, column=column
             )
         )
     issues.sort(key=lambda i: (i.line or 0, i.column or 0))

@@ -1,68 +1,44 @@
 """``export(framework, path, to=...)``: write a framework in any format other tools read.
 
-=========== ============= ============================================== ============
-format      suffix        for                                            reads back
-=========== ============= ============================================== ============
-graphml     .graphml      yEd, Cytoscape, Gephi                          yes
-gexf        .gexf         Gephi                                          yes
-node-link   .json         networkx, D3                                   yes
-mermaid     .mmd          GitHub and Markdown documentation              no
-dot         .dot, .gv     Graphviz (the graph of tensions and links)     no
-markdown    .md           the tableau de synthèse, both tables           no
-csv         .csv          spreadsheets (one table: ``table=``)            no
-html        .html         web pages, both tables                         no
-latex       .tex          papers (booktabs), both tables                 no
-=========== ============= ============================================== ============
+The formats are those of :func:`referentiel.io.formats.exports`; see that registry for their
+suffixes and what each keeps. DOT, the figures' own format, is written by
+:func:`referentiel.render` (``referentiel.export`` reaches it too).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from referentiel._atomic import write_atomic
 from referentiel.errors import UnsupportedFormatError
-from referentiel.io import gexf, graphml, mermaid, nodelink, tables
+from referentiel.io.formats import FORMATS, Format, exports
 from referentiel.model import Framework
 
-__all__ = ["EXPORTS", "export", "export_text"]
+__all__ = ["export", "export_text", "format_for"]
 
 
-def _dot(framework: Framework, *, language: str | None = None) -> str:
-    from referentiel.draw import to_dot  # noqa: PLC0415 - graphviz is imported when needed
+def format_for(path: str | os.PathLike[str] | None, to: str | None) -> Format:
+    """Return the export format *to*, or the one *path*'s suffix selects.
 
-    return to_dot(framework, figure="graph", language=language)
-
-
-#: Each format's writer of text, and the suffixes that select it.
-EXPORTS: Final[dict[str, tuple[Callable[..., str], tuple[str, ...]]]] = {
-    "graphml": (graphml.dumps_graphml, (".graphml",)),
-    "gexf": (gexf.dumps_gexf, (".gexf",)),
-    "node-link": (nodelink.dumps_node_link, (".json",)),
-    "mermaid": (mermaid.dumps_mermaid, (".mmd", ".mermaid")),
-    "dot": (_dot, (".dot", ".gv")),
-    "markdown": (tables.dumps_markdown, (".md",)),
-    "csv": (tables.dumps_csv, (".csv",)),
-    "html": (tables.dumps_html, (".html", ".htm")),
-    "latex": (tables.dumps_latex, (".tex",)),
-}
-_TAKES_LANGUAGE: Final = frozenset({"mermaid", "dot", "markdown", "csv", "html", "latex"})
-
-
-def _format_for(path: str | os.PathLike[str] | None, to: str | None) -> str:
+    >>> format_for("synthese.tex", None).name
+    'latex'
+    >>> format_for("x", "graphml").suffixes
+    ('.graphml',)
+    """
     if to is not None:
-        if to not in EXPORTS:
-            expected = ", ".join(repr(name) for name in EXPORTS)
+        fmt = FORMATS.get(to)
+        if fmt is None or fmt.framework_file:
+            expected = ", ".join(repr(f.name) for f in exports())
             raise UnsupportedFormatError(
                 f"unknown export format: {to!r} (expected one of {expected})"
             )
-        return to
+        return fmt
     suffix = Path(path).suffix.lower() if path is not None else ""
-    for name, (_, suffixes) in EXPORTS.items():
-        if suffix in suffixes:
-            return name
+    for fmt in exports():
+        if suffix in fmt.suffixes:
+            return fmt
     raise UnsupportedFormatError(
         f"cannot tell the export format from the suffix {suffix!r}: give it (to=...)"
     )
@@ -73,19 +49,17 @@ def export_text(
 ) -> str:
     """Return *framework* as text in the export format *to*.
 
+    Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown format.
+
     >>> import referentiel as ref
     >>> fw = ref.load("examples/customer-relations.yaml")
     >>> export_text(fw, "csv").splitlines()[0]
     'number,origin,first,second,provenance,evidence'
     """
-    name = _format_for(None, to)
-    dumps = EXPORTS[name][0]
-    options: dict[str, Any] = {}
-    if name in _TAKES_LANGUAGE:
-        options["language"] = language
-    if name == "csv":
-        options["table"] = table
-    return dumps(framework, **options)
+    fmt = format_for(None, to)
+    given: dict[str, Any] = {"language": language, "table": table}
+    text: str = fmt.function("dumps")(framework, **{k: given[k] for k in fmt.options})
+    return text
 
 
 def export(
@@ -107,6 +81,7 @@ def export(
     >>> export(ref.load("examples/customer-relations.yaml"), folder / "synthese.tex")
     'latex'
     """
-    name = _format_for(path, to)
-    write_atomic(path, export_text(framework, name, language=language, table=table).encode("utf-8"))
-    return name
+    fmt = format_for(path, to)
+    text = export_text(framework, fmt.name, language=language, table=table)
+    write_atomic(path, text.encode("utf-8"))
+    return fmt.name

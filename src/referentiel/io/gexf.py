@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from typing import Final
 
+import networkx as nx
+
 from referentiel._atomic import write_atomic
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
@@ -33,8 +35,6 @@ def dumps_gexf(framework: Framework) -> str:
     >>> 'id="pole:c2:real"' in dumps_gexf(ref.load("examples/customer-relations.yaml"))
     True
     """
-    import networkx as nx  # noqa: PLC0415
-
     graph = plain_graph(to_networkx(framework), encode=True, rename_nodes=True)
     graph.add_node(FRAMEWORK_NODE, kind="framework", **graph.graph)
     graph.graph.clear()
@@ -64,8 +64,6 @@ def loads_gexf(text: str) -> Framework:
     >>> loads_gexf(dumps_gexf(fw)) == fw
     True
     """
-    import networkx as nx  # noqa: PLC0415
-
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
         nx.read_gexf(io.BytesIO(text.encode("utf-8")), version="1.2draft")
     )

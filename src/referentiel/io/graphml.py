@@ -15,6 +15,8 @@ import io
 import os
 from pathlib import Path
 
+import networkx as nx
+
 from referentiel._atomic import write_atomic
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
@@ -31,8 +33,6 @@ def dumps_graphml(framework: Framework) -> str:
     >>> '<node id="pole:c2:real">' in text
     True
     """
-    import networkx as nx  # noqa: PLC0415
-
     buffer = io.BytesIO()
     nx.write_graphml(plain_graph(to_networkx(framework), encode=True), buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
@@ -59,8 +59,6 @@ def loads_graphml(text: str) -> Framework:
     >>> loads_graphml(dumps_graphml(fw)) == fw
     True
     """
-    import networkx as nx  # noqa: PLC0415
-
     graph = nx.parse_graphml(text, force_multigraph=True)
     return from_networkx(typed_graph(nx.MultiDiGraph(graph, **graph.graph)))
 

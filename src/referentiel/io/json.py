@@ -9,15 +9,18 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from referentiel._atomic import write_atomic
 from referentiel.errors import FileFormatError
-from referentiel.io import _mapping
-from referentiel.io._mapping import PathPart, StructureErrors
-from referentiel.io._text import decode, file_error, located_issues
-from referentiel.io.yaml import Locate
+from referentiel.io import codes, plain
+from referentiel.io._gc import paused_gc
+from referentiel.io._problems import StructureErrors
+from referentiel.io._text import Locate, decode, file_error, located_issues
+from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
+
+T = TypeVar("T")
 
 __all__ = ["dumps_json", "loads_json", "read_json", "write_json"]
 
@@ -53,29 +56,35 @@ def _duplicate_position(text: str, key: str) -> tuple[int, int]:
     return (1, 1)  # pragma: no cover - JSON's duplicate is also YAML's
 
 
-def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Locate]:
-    """Parse JSON *text* into a framework and a function that locates paths in the text."""
+def parse_located(
+    text: str,
+    filename: str | None = None,
+    cls: type[T] = Framework,  # type: ignore[assignment]  # the default target
+    *,
+    what: str = "framework",
+) -> tuple[T, Locate]:
+    """Parse JSON *text* into a *cls* and a function that locates paths in the text."""
     try:
-        with _mapping.paused_gc():
+        with paused_gc():
             data = json.loads(
                 text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
             )
     except _DuplicateKeyError as exc:
         position = _duplicate_position(text, exc.key)
         raise file_error(
-            filename, "duplicate-key", f"duplicate key {exc.key!r}", position
+            filename, codes.DUPLICATE_KEY, f"duplicate key {exc.key!r}", position
         ) from None
     except json.JSONDecodeError as exc:
-        raise file_error(filename, "json-syntax", exc.msg, (exc.lineno, exc.colno)) from None
+        raise file_error(filename, codes.JSON_SYNTAX, exc.msg, (exc.lineno, exc.colno)) from None
     except (ValueError, RecursionError) as exc:
         message = (
             "the document is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         )
-        raise file_error(filename, "json-syntax", message, (1, 1)) from None
+        raise file_error(filename, codes.JSON_SYNTAX, message, (1, 1)) from None
 
     document: list[object] = []
 
-    def where(path: tuple[PathPart, ...], at_key: bool) -> tuple[int, int]:  # noqa: FBT001
+    def where(path: IssuePath, at_key: bool) -> tuple[int, int]:  # noqa: FBT001
         # positions are only needed for problems: parse again, lazily, with ruamel.yaml
         from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml  # noqa: PLC0415
 
@@ -87,8 +96,7 @@ def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Lo
         return locate(document[0], path, at_key=at_key)
 
     try:
-        with _mapping.paused_gc():
-            return _mapping.structure(data), where
+        return plain.structure(data, cls), where
     except StructureErrors as exc:
         raise FileFormatError(located_issues(exc.problems, filename, where)) from None
 
@@ -124,7 +132,7 @@ def dumps_json(framework: Framework, *, indent: int | None = 2) -> str:
     >>> dumps_json(Framework(id="x", title="Référentiel"), indent=None)
     '{"id": "x", "title": "Référentiel"}'
     """
-    return json.dumps(_mapping.unstructure(framework), ensure_ascii=False, indent=indent) + (
+    return json.dumps(plain.to_dict(framework), ensure_ascii=False, indent=indent) + (
         "\n" if indent is not None else ""
     )
 

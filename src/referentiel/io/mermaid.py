@@ -14,8 +14,8 @@ import os
 from typing import Final
 
 from referentiel._atomic import write_atomic
-from referentiel.draw.style import text
 from referentiel.model import Contradiction, Framework, Origin, Status, Tension
+from referentiel.vocabulary import word
 
 __all__ = ["dumps_mermaid", "write_mermaid"]
 
@@ -61,7 +61,7 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
         members = [(i, t) for i, t in enumerate(framework.tensions) if _group(t) == group]
         if not members:
             continue
-        title = text(group, lang) if group not in ("dilemmas",) else "Dilemmes"
+        title = word(group, lang)
         out.append(f"  subgraph {group}[{_label(title)}]")
         for i, tension in members:
             a, b = (pole.label_in(lang) for pole in tension.poles)
@@ -73,7 +73,7 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
         out.append("  end")
     for link in framework.links:
         if link.source in index and link.target in index:
-            relation = _label(text(link.relation.value, lang))
+            relation = _label(word(link.relation.value, lang))
             out.append(f"  t{index[link.source]} -->|{relation}| t{index[link.target]}")
     return "\n".join(out) + "\n"
 

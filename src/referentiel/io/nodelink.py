@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 from typing import Any, Final
 
+import networkx as nx
+
 from referentiel._atomic import write_atomic
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
@@ -35,8 +37,6 @@ KEYS: Final = {
 
 def node_link_data(framework: Framework) -> dict[str, Any]:
     """Return *framework* as node-link data (plain JSON values)."""
-    import networkx as nx  # noqa: PLC0415
-
     data: dict[str, Any] = nx.node_link_data(
         plain_graph(to_networkx(framework), encode=False), **KEYS
     )
@@ -75,8 +75,6 @@ def loads_node_link(text: str) -> Framework:
     >>> loads_node_link(dumps_node_link(fw)) == fw
     True
     """
-    import networkx as nx  # noqa: PLC0415
-
     graph = nx.node_link_graph(json.loads(text), directed=True, multigraph=True, **KEYS)
     return from_networkx(typed_graph(nx.MultiDiGraph(graph)))
 

@@ -15,7 +15,7 @@ from typing import Any, Final, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
-from referentiel.model import Contradiction, Dilemma, Framework, Tension, Translations
+from referentiel.model import TENSION_CLASSES, Framework, Tension, Translations
 
 __all__ = ["SCHEMA_ID", "json_schema", "schema_text", "shipped_schema_text"]
 
@@ -39,9 +39,7 @@ class _Generator:
                 "propertyNames": {"minLength": 1},
             }
         if hint == Tension:
-            return {
-                "oneOf": [self.ref(Contradiction, "contradiction"), self.ref(Dilemma, "dilemma")]
-            }
+            return {"oneOf": [self.ref(cls, kind.value) for kind, cls in TENSION_CLASSES.items()]}
         if _is_optional(hint):
             (inner,) = [a for a in get_args(hint) if a is not type(None)]
             return self.type_schema(inner)

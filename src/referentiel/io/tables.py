@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from referentiel._atomic import write_atomic
 from referentiel.model import Contradiction, Framework
+from referentiel.vocabulary import word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,42 +40,8 @@ __all__ = [
 
 Table = Literal["tensions", "evidence"]
 
-HEADERS: Final[dict[str, dict[str, str]]] = {
-    "fr": {
-        "number": "N°",
-        "origin": "Origine",
-        "first": "Travail prescrit / pôle 1",
-        "second": "Travail réel / pôle 2",
-        "provenance": "Provenance",
-        "evidence": "Extraits",
-        "tension": "Tension",
-        "pole": "Pôle",
-        "speaker": "Locuteur",
-        "date": "Date",
-        "method": "Méthode",
-        "source": "Source",
-        "quote": "Extrait",
-        "tensions-title": "Tableau de synthèse",
-        "evidence-title": "Extraits",
-    },
-    "en": {
-        "number": "No.",
-        "origin": "Origin",
-        "first": "Prescribed work / pole 1",
-        "second": "Real work / pole 2",
-        "provenance": "Provenance",
-        "evidence": "Excerpts",
-        "tension": "Tension",
-        "pole": "Pole",
-        "speaker": "Speaker",
-        "date": "Date",
-        "method": "Method",
-        "source": "Source",
-        "quote": "Excerpt",
-        "tensions-title": "Summary table",
-        "evidence-title": "Excerpts",
-    },
-}
+#: The word that heads each column, in :mod:`referentiel.vocabulary`.
+_HEADER_WORDS: Final = {"first": "first-pole", "second": "second-pole"}
 TENSION_COLUMNS: Final = ("number", "origin", "first", "second", "provenance", "evidence")
 EVIDENCE_COLUMNS: Final = ("tension", "pole", "speaker", "date", "method", "source", "quote")
 
@@ -143,7 +110,9 @@ def _table(
 
 
 def _headers(framework: Framework, language: str | None) -> dict[str, str]:
-    return HEADERS.get(language or framework.language, HEADERS["en"])
+    lang = language or framework.language
+    keys = (*TENSION_COLUMNS, *EVIDENCE_COLUMNS, "tensions-title", "evidence-title")
+    return {key: word(_HEADER_WORDS.get(key, key), lang) for key in keys}
 
 
 def _markdown_cell(value: object) -> str:

@@ -14,32 +14,39 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from referentiel._atomic import write_atomic
 from referentiel.errors import FileFormatError
-from referentiel.io import _mapping
+from referentiel.io import codes, plain
 from referentiel.io._fastyaml import DECLINED, parse_fast
-from referentiel.io._mapping import PathPart, StructureErrors
-from referentiel.io._text import decode, file_error, located_issues
+from referentiel.io._gc import paused_gc
+from referentiel.io._problems import StructureErrors
+from referentiel.io._text import Locate, decode, file_error, located_issues
+from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
 
 __all__ = ["dumps_yaml", "loads_yaml", "read_yaml", "write_yaml"]
 
-Locate = Callable[[tuple[PathPart, ...], bool], tuple[int, int]]
+T = TypeVar("T")
 
 
-def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Locate]:
-    """Parse YAML *text* into a framework and a function that locates paths in the text."""
-    with _mapping.paused_gc():
+def parse_located(
+    text: str,
+    filename: str | None = None,
+    cls: type[T] = Framework,  # type: ignore[assignment]  # the default target
+    *,
+    what: str = "framework",
+) -> tuple[T, Locate]:
+    """Parse YAML *text* into a *cls* and a function that locates paths in the text."""
+    with paused_gc():
         document = parse_fast(text)
     fast = document is not DECLINED
     if not fast:
         document = _parse_with_positions(text, filename)
 
-    def where(path: tuple[PathPart, ...], at_key: bool) -> tuple[int, int]:  # noqa: FBT001
+    def where(path: IssuePath, at_key: bool) -> tuple[int, int]:  # noqa: FBT001
         nonlocal document, fast
         if fast:  # positions are only needed for problems: parse again, keeping them
             document, fast = _parse_with_positions(text, filename), False
@@ -48,10 +55,9 @@ def parse_located(text: str, filename: str | None = None) -> tuple[Framework, Lo
         return locate(document, path, at_key=at_key)
 
     if document is None:
-        raise file_error(filename, "empty-file", "the file holds no framework", (1, 1))
+        raise file_error(filename, codes.EMPTY_FILE, f"the file holds no {what}", (1, 1))
     try:
-        with _mapping.paused_gc():
-            return _mapping.structure(document), where
+        return plain.structure(document, cls), where
     except StructureErrors as exc:
         raise FileFormatError(located_issues(exc.problems, filename, where)) from None
 
@@ -131,7 +137,7 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     buffer = io.StringIO()
     if schema is not None:
         buffer.write(f"# yaml-language-server: $schema={schema}\n")
-    yaml.dump(_mapping.unstructure(framework), buffer)
+    yaml.dump(plain.to_dict(framework), buffer)
     return buffer.getvalue()
 
 

@@ -9,8 +9,10 @@ text's line endings can be normalised before slicing and UTF-16 offsets can be r
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Final, Literal
 from xml.etree.ElementTree import Element
 
@@ -19,7 +21,8 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from referentiel.errors import FileFormatError
-from referentiel.validate import Issue, Severity
+from referentiel.io import codes
+from referentiel.issues import Code
 
 __all__ = [
     "LIMITS",
@@ -30,6 +33,7 @@ __all__ = [
     "QdaSource",
     "QdaUser",
     "parse_qdpx",
+    "read_qdpx",
 ]
 
 NS: Final = "urn:QDA-XML:project:1.0"
@@ -124,10 +128,8 @@ class QdaProject:
         return None
 
 
-def _error(name: str, message: str, code: str = "qdpx") -> FileFormatError:
-    return FileFormatError(
-        [Issue(code=code, severity=Severity.ERROR, message=message, path="$", file=name)]
-    )
+def _error(name: str, message: str, code: Code = codes.QDPX) -> FileFormatError:
+    return FileFormatError([code.issue(message, file=name)])
 
 
 def _read_member(
@@ -138,17 +140,19 @@ def _read_member(
             name,
             f"archive member {info.filename!r} is too large "
             f"({info.file_size} bytes, at most {limits.member})",
-            "qdpx-size",
+            codes.QDPX_SIZE,
         )
     with archive.open(info) as member:
         data = member.read(limits.member + 1)  # never trust the declared size alone
     if len(data) > limits.member:
         raise _error(
-            name, f"archive member {info.filename!r} is larger than it declares", "qdpx-size"
+            name, f"archive member {info.filename!r} is larger than it declares", codes.QDPX_SIZE
         )
     budget[0] += len(data)
     if budget[0] > limits.total:
-        raise _error(name, f"the archive unpacks to more than {limits.total} bytes", "qdpx-size")
+        raise _error(
+            name, f"the archive unpacks to more than {limits.total} bytes", codes.QDPX_SIZE
+        )
     return data
 
 
@@ -259,14 +263,14 @@ def parse_qdpx(
 ) -> QdaProject:
     """Read a ``.qdpx`` archive's bytes; raise :exc:`FileFormatError` if it is not one."""
     if len(data) > limits.archive:
-        raise _error(name, f"the archive is larger than {limits.archive} bytes", "qdpx-size")
+        raise _error(name, f"the archive is larger than {limits.archive} bytes", codes.QDPX_SIZE)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
         raise _error(name, f"not a REFI-QDA archive (a ZIP file): {exc}") from None
     infos = archive.infolist()
     if len(infos) > limits.members:
-        raise _error(name, f"the archive holds more than {limits.members} members", "qdpx-size")
+        raise _error(name, f"the archive holds more than {limits.members} members", codes.QDPX_SIZE)
     by_name = {info.filename: info for info in infos}
     if "project.qde" not in by_name:
         raise _error(name, "the archive has no project.qde")
@@ -275,7 +279,9 @@ def parse_qdpx(
         xml = _read_member(archive, by_name["project.qde"], budget, name, limits)
         root = SafeET.fromstring(xml, forbid_dtd=True)
     except (DefusedXmlException, SafeET.ParseError) as exc:
-        raise _error(name, f"project.qde is not safe, well-formed XML: {exc}", "qdpx-xml") from None
+        raise _error(
+            name, f"project.qde is not safe, well-formed XML: {exc}", codes.QDPX_XML
+        ) from None
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as exc:
         raise _error(name, f"the archive is damaged: {exc}") from None
     if root.tag != f"{Q}Project":
@@ -294,7 +300,7 @@ def parse_qdpx(
         for u in root.iterfind(f"{Q}Users/{Q}User")
     )
     codebook = root.find(f"{Q}CodeBook/{Q}Codes")
-    codes = tuple(_codes(codebook, ())) if codebook is not None else ()
+    code_tree = tuple(_codes(codebook, ())) if codebook is not None else ()
     variable_names = {
         v.get("guid"): v.get("name", "") for v in root.iterfind(f"{Q}Variables/{Q}Variable")
     }
@@ -324,5 +330,28 @@ def parse_qdpx(
         for case in root.iterfind(f"{Q}Cases/{Q}Case")
     )
     return QdaProject(
-        name=root.get("name", ""), users=users, codes=codes, sources=tuple(sources), cases=cases
+        name=root.get("name", ""), users=users, codes=code_tree, sources=tuple(sources), cases=cases
     )
+
+
+def read_qdpx(
+    path: str | os.PathLike[str],
+    *,
+    line_endings: LineEndings = "normalise",
+    units: Units = "codepoints",
+) -> QdaProject:
+    """Read the REFI-QDA project at *path*.
+
+    ``line_endings="normalise"`` (the default) reads CRLF as one line feed before offsets are
+    applied, as most exporters count; ``"keep"`` counts it as two characters. ``units`` is
+    ``"codepoints"`` (the standard) or ``"utf16"`` (some exporters).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import referentiel as ref
+    >>> ref.write_qdpx(ref.load("examples/customer-relations.yaml"), folder / "f.qdpx")
+    >>> [c.name for c in read_qdpx(folder / "f.qdpx").codes][:3]
+    ['1. c1', 'Répondre dans des délais contraints', 'Conduire une vraie relation']
+    """
+    data = Path(path).read_bytes()
+    return parse_qdpx(data, str(path), line_endings=line_endings, units=units)

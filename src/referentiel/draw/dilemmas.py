@@ -1,0 +1,84 @@
+"""The dilemmas figure: each dilemma's two poles side by side, an arrow, and its resources."""
+
+from __future__ import annotations
+
+import graphviz
+
+from referentiel.draw._labels import escape, html_label, html_lines
+from referentiel.draw._layout import (
+    Context,
+    base_graph,
+    double_arrow,
+    evidence_lines,
+    legend,
+    number_defaults,
+    number_label,
+    pole_node,
+    status_of,
+    statuses,
+    subgraph,
+)
+from referentiel.draw.options import Options
+from referentiel.model import Dilemma, Framework, Side
+from referentiel.vocabulary import word
+
+__all__ = ["dilemmas_figure"]
+
+
+def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
+    """Draw each dilemma as its two poles side by side, a double arrow, and its resources.
+
+    >>> import referentiel as ref
+    >>> "Acquis" in dilemmas_figure(ref.load("examples/kinesitherapy.yaml")).source
+    True
+    """
+    ctx = Context.of(fw, options)
+    options, language, theme = ctx.options, ctx.language, ctx.theme
+    graph = base_graph(fw, options, "dilemmas")
+    previous, gap = None, "1"
+    for i, d in enumerate(fw.tensions):
+        if not isinstance(d, Dilemma):
+            continue
+        with subgraph(graph) as numbers:
+            number_defaults(numbers, theme, theme["dilemma"])
+            numbers.node(f"t{i}_n", label=number_label(d.number))
+        for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
+            pole_node(
+                graph,
+                f"t{i}_{suffix}",
+                pole,
+                status=status_of(pole.provenance, d.provenance),
+                extra=evidence_lines(d, side, ctx),
+                ctx=ctx,
+            )
+        with subgraph(graph) as row:
+            row.attr(rank="same")
+            for suffix in ("n", "a", "b"):
+                row.node(f"t{i}_{suffix}")
+        graph.edge(f"t{i}_n", f"t{i}_a", style="invis", minlen="1")
+        double_arrow(graph, f"t{i}_a", f"t{i}_b", d.provenance.status, minlen="3")
+        if previous is not None:
+            # one column of numbers: a heavy invisible edge keeps each row under the last
+            graph.edge(previous, f"t{i}_n", style="invis", weight="20", minlen=gap)
+        previous, gap = f"t{i}_n", "2" if d.resources else "1"
+        if d.resources:
+            width = (options.wrap or 40) * 2
+            items = "".join(
+                f'<TR><TD ALIGN="LEFT">• {html_lines(r.label_in(language), width)}</TD></TR>'
+                for r in d.resources
+            )
+            heading = escape(word("resources", language))
+            graph.node(
+                f"t{i}_res",
+                shape="note",
+                fontsize="10",
+                color=theme["line"],
+                label=html_label(
+                    f'<TABLE BORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">'
+                    f"<I>{heading}</I></TD></TR>{items}</TABLE>"
+                ),
+            )
+            graph.edge(f"t{i}_a", f"t{i}_res", style="dotted", arrowhead="none")
+    if options.legend and previous is not None:
+        legend(graph, statuses(fw), previous, language, theme)
+    return graph

@@ -1,0 +1,53 @@
+"""The links figure: the tensions as nodes, the typed links between them as labelled edges."""
+
+from __future__ import annotations
+
+import graphviz
+
+from referentiel.draw._labels import escape, html_label, html_lines
+from referentiel.draw._layout import Context, base_graph, legend, statuses
+from referentiel.draw.options import Options
+from referentiel.model import Framework, Status
+from referentiel.vocabulary import LINE_STYLES, word
+
+__all__ = ["graph_figure"]
+
+
+def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
+    """Draw the tensions as nodes and the typed links between them as labelled edges.
+
+    >>> import referentiel as ref
+    >>> "découle de" in graph_figure(ref.load("examples/customer-relations.yaml")).source
+    True
+    """
+    ctx = Context.of(fw, options)
+    options, language, theme = ctx.options, ctx.language, ctx.theme
+    graph = base_graph(fw, options, "links")
+    graph.attr("graph", rankdir="LR")
+    index = {t.id: i for i, t in enumerate(fw.tensions)}
+    for i, t in enumerate(fw.tensions):
+        a, b = (p.label_in(language) for p in t.poles)
+        body = (
+            f"<B>{t.number}</B><BR/>{html_lines(a, options.wrap)}<BR/>↕<BR/>"
+            f"{html_lines(b, options.wrap)}"
+        )
+        graph.node(
+            f"t{i}",
+            label=html_label(body),
+            shape="box",
+            color=theme["line"],
+            style=f"rounded,{LINE_STYLES[t.provenance.status]}",
+        )
+    for link in fw.links:
+        if link.source in index and link.target in index:
+            status = link.provenance.status if link.provenance else Status.ATTESTED
+            graph.edge(
+                f"t{index[link.source]}",
+                f"t{index[link.target]}",
+                label=html_label(escape(word(link.relation.value, language))),
+                style=LINE_STYLES[status],
+                color=theme["line"],
+            )
+    if options.legend and fw.tensions:
+        legend(graph, statuses(fw), f"t{len(fw.tensions) - 1}", language, theme)
+    return graph

@@ -1,0 +1,37 @@
+"""How a figure is drawn: :class:`Options`, checked once, shared by every figure kind."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from referentiel.vocabulary import THEMES
+
+__all__ = ["EvidenceDisplay", "Options"]
+
+EvidenceDisplay = Literal["count", "excerpts", "none"]
+
+
+@attrs.frozen(kw_only=True)
+class Options:
+    """How a figure is drawn.
+
+    >>> Options(language="en").theme
+    'colour'
+    """
+
+    #: Language of the labels (translations where the file gives them); None: the framework's.
+    language: str | None = None
+    #: Under each pole: the number of excerpts ("count"), the first excerpt ("excerpts"), nothing.
+    evidence: EvidenceDisplay = attrs.field(
+        default="count", validator=attrs.validators.in_(("count", "excerpts", "none"))
+    )
+    #: Wrap labels at this many characters; None never wraps.
+    wrap: int | None = 22
+    #: "colour" or "bw" (black and white, for print).
+    theme: str = attrs.field(default="colour", validator=attrs.validators.in_(tuple(THEMES)))
+    #: Contradictions per row of the figure; a larger framework wraps onto several rows.
+    columns: int = attrs.field(default=8, validator=attrs.validators.ge(1))
+    #: Show the legend of line styles.
+    legend: bool = True

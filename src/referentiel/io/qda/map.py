@@ -1,0 +1,366 @@
+"""From coded selections to evidence: the typed QDA mapping, and ``import_qdpx``.
+
+A mapping file says which code of a REFI-QDA project documents which tension (and pole). It is
+read by the same converter as framework files (:mod:`referentiel.io.plain`): unknown keys, wrong
+types and unknown values are located errors like any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from referentiel.errors import FileFormatError
+from referentiel.io import codes, plain
+from referentiel.io._problems import StructureErrors
+from referentiel.io._text import decode
+from referentiel.io.qda.read import QdaProject, QdaSelection, QdaSource
+from referentiel.io.yaml import parse_located
+from referentiel.issues import Issue
+from referentiel.issues import Path as IssuePath
+from referentiel.model import (
+    TENSION_CLASSES,
+    Contradiction,
+    Evidence,
+    Framework,
+    Locator,
+    Method,
+    Origin,
+    Pole,
+    Provenance,
+    Side,
+    Source,
+    Status,
+    Tension,
+    TensionKind,
+)
+
+__all__ = [
+    "CodeTarget",
+    "NewFramework",
+    "NewTension",
+    "QdaMapping",
+    "import_qdpx",
+    "loads_mapping",
+    "read_mapping",
+]
+
+_SPEAKER_RULES: Final = ("case", "user", "none")
+_ID_RULES: Final = ("guid", "name")
+
+
+def _speaker_rule(_: object, __: attrs.Attribute[str], value: str) -> None:
+    if value not in _SPEAKER_RULES and not value.startswith("variable:"):
+        expected = ", ".join(repr(r) for r in (*_SPEAKER_RULES, "variable:NAME"))
+        raise ValueError(f"unknown speaker rule: {value!r} (expected one of {expected})")
+
+
+def _id_rule(_: object, __: attrs.Attribute[str], value: str) -> None:
+    if value not in _ID_RULES:
+        expected = ", ".join(repr(r) for r in _ID_RULES)
+        raise ValueError(f"unknown ids rule: {value!r} (expected one of {expected})")
+
+
+@attrs.frozen(kw_only=True)
+class CodeTarget:
+    """Where a code's selections go: a tension and, optionally, one of its poles.
+
+    In a file, a bare tension id stands for ``{tension: ID}``.
+
+    >>> CodeTarget(tension="c2").pole
+    <Side.BOTH: 'both'>
+    """
+
+    tension: str
+    pole: Side = Side.BOTH
+
+
+@attrs.frozen(kw_only=True)
+class NewFramework:
+    """The framework to create when there is none to import into."""
+
+    id: str
+    title: str
+
+
+@attrs.frozen(kw_only=True)
+class NewTension:
+    """How to create a tension named in the mapping, when there is no framework to import into."""
+
+    kind: TensionKind = TensionKind.CONTRADICTION
+    number: int | None = None
+    origin: Origin | None = None
+
+
+@attrs.frozen(kw_only=True)
+class QdaMapping:
+    """Which codes document which tensions, and how to read speakers, methods and ids.
+
+    >>> m = QdaMapping(codes={"Procédures": CodeTarget(tension="c2")}, speaker="user")
+    >>> m.codes["Procédures"].tension, m.method.value, m.ids
+    ('c2', 'other', 'guid')
+    """
+
+    #: A code's path in the code tree ("Parent/Child"), its name if unique, or its GUID.
+    codes: dict[str, CodeTarget] = attrs.field(factory=dict)
+    #: Who speaks: ``case`` (the project's case that holds it), ``user``, ``variable:NAME``,
+    #: ``none``.
+    speaker: str = attrs.field(default="case", validator=_speaker_rule)
+    #: The method of the sources created.
+    method: Method = Method.OTHER
+    #: Excerpt ids from the selection's ``guid`` or its ``name``.
+    ids: str = attrs.field(default="guid", validator=_id_rule)
+    #: The framework to create, when there is none to import into.
+    framework: NewFramework | None = None
+    #: How to create each tension, by id, when there is no framework to import into.
+    tensions: dict[str, NewTension] = attrs.field(factory=dict)
+
+
+def _structure_target(value: object, _: type) -> CodeTarget:
+    if isinstance(value, str):
+        return CodeTarget(tension=value)
+    target: CodeTarget = _class_hook(value, CodeTarget)
+    return target
+
+
+_class_hook: Final = plain.converter.get_structure_hook(CodeTarget)
+plain.converter.register_structure_hook(CodeTarget, _structure_target)
+
+
+def loads_mapping(text: str, *, filename: str | None = None) -> QdaMapping:
+    r"""Read a QDA mapping from YAML *text*; problems are located at their line and column.
+
+    >>> loads_mapping("codes:\n  Procédures: c2\n").codes["Procédures"].tension
+    'c2'
+    >>> loads_mapping("codez: {}\n", filename="map.yaml")
+    Traceback (most recent call last):
+    ...
+    referentiel.errors.FileFormatError: map.yaml:1:1: error unknown-key: unknown key 'codez' in a qda mapping (did you mean 'codes'?) (at $.codez)
+    """  # noqa: E501 - doctest output lines cannot be wrapped
+    return parse_located(text, filename, QdaMapping, what="mapping")[0]
+
+
+def read_mapping(path: str | os.PathLike[str]) -> QdaMapping:
+    """Read the QDA mapping file at *path* (YAML).
+
+    >>> read_mapping("examples/qdpx-mapping.yaml").speaker
+    'case'
+    """
+    return loads_mapping(decode(Path(path).read_bytes(), str(path)), filename=str(path))
+
+
+def _mapping(value: QdaMapping | Mapping[str, Any]) -> QdaMapping:
+    if isinstance(value, QdaMapping):
+        return value
+    try:
+        return plain.structure(value, QdaMapping)
+    except StructureErrors as exc:
+        raise FileFormatError(p.code.issue(p.message, p.path) for p in exc.problems) from None
+
+
+def _slug(value: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return slug or "source"
+
+
+def _problem(file: str, message: str, path: IssuePath = ()) -> Issue:
+    return codes.QDPX_MAPPING.issue(message, path, file=file)
+
+
+def _targets(
+    project: QdaProject, mapping: QdaMapping, file: str
+) -> tuple[dict[str, CodeTarget], list[Issue]]:
+    """Resolve the mapping's code names ('Parent/Child', a name, or a GUID) to code GUIDs."""
+    by_path = {"/".join(c.path): c.guid for c in project.codes}
+    by_name: dict[str, list[str]] = {}
+    for code in project.codes:
+        by_name.setdefault(code.name, []).append(code.guid)
+    guids = {c.guid for c in project.codes}
+    targets: dict[str, CodeTarget] = {}
+    problems = []
+    for key, target in mapping.codes.items():
+        guid = by_path.get(key) or (key if key in guids else None)
+        if guid is None and len(by_name.get(key, [])) == 1:
+            guid = by_name[key][0]
+        if guid is None:
+            known = ", ".join(repr("/".join(c.path)) for c in project.codes) or "none"
+            why = "is ambiguous" if len(by_name.get(key, [])) > 1 else "is not in the project"
+            problems.append(_problem(file, f"code {key!r} {why} (codes: {known})", ("codes", key)))
+            continue
+        targets[guid] = target
+    return targets, problems
+
+
+def _speaker(
+    project: QdaProject, source: QdaSource, selection: QdaSelection, rule: str
+) -> str | None:
+    if rule == "user":
+        return next((u.name for u in project.users if u.guid == selection.user), None)
+    if rule == "case":
+        for case in project.cases:
+            if selection.guid in case.selections or source.guid in case.sources:
+                return case.name
+        return None
+    if rule.startswith("variable:"):
+        wanted = rule.removeprefix("variable:")
+        return next((value for name, value in source.variables if name == wanted), None)
+    return None
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def import_qdpx(
+    project: QdaProject,
+    mapping: QdaMapping | Mapping[str, Any],
+    *,
+    into: Framework | None = None,
+    file: str = "project.qdpx",
+) -> Framework:
+    """Turn the project's coded selections into evidence, per *mapping*; return the framework.
+
+    *mapping* is a :class:`QdaMapping` (:func:`read_mapping` reads one from a file) or the same
+    as plain data. Without an *into* framework, the mapping's ``framework`` (its ``id`` and
+    ``title``) and ``tensions`` (per id: ``kind``, ``number``, ``origin``) describe a new one,
+    whose poles are named after their codes.
+
+    Raises :exc:`FileFormatError` listing every problem: a mapping of the wrong shape, unknown
+    codes, unknown tensions, and selections whose offsets fall outside their source (nothing is
+    quoted wrongly).
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> import attrs, referentiel as ref
+    >>> fw = ref.load("examples/customer-relations.yaml")
+    >>> ref.write_qdpx(fw, folder / "f.qdpx")
+    >>> bare = attrs.evolve(fw, tensions=tuple(attrs.evolve(t, evidence=()) for t in fw))
+    >>> back = import_qdpx(ref.read_qdpx(folder / "f.qdpx"), ref.mapping_for(fw), into=bare)
+    >>> [e.speaker for e in back["c7"].evidence]
+    ['B.']
+    """
+    typed = _mapping(mapping)
+    targets, problems = _targets(project, typed, file)
+    framework = (
+        into if into is not None else _new_framework(project, typed, targets, problems, file)
+    )
+    known = {t.id for t in framework.tensions}
+    for key, target in typed.codes.items():
+        if target.tension not in known:
+            problems.append(
+                _problem(
+                    file,
+                    f"unknown tension {target.tension!r} in the mapping "
+                    f"(the framework has {sorted(known)})",
+                    ("codes", key, "tension"),
+                )
+            )
+    use_names = typed.ids == "name"
+    new_evidence: dict[str, list[Evidence]] = {}
+    sources: dict[str, Source] = {s.id: s for s in framework.sources}
+    for source in project.sources:
+        source_id = _slug(source.name)
+        for selection in source.selections:
+            mapped = [targets[g] for g in selection.codes if g in targets]
+            if not mapped:
+                continue
+            quote = project.quote(source, selection)
+            if quote is None:
+                problems.append(
+                    codes.QDPX_OFFSETS.issue(
+                        f"selection {selection.guid!r} of source {source.name!r} runs from "
+                        f"{selection.start} to {selection.end}, outside the source's "
+                        f"{len(source.text)} characters: not quoted",
+                        file=file,
+                    )
+                )
+                continue
+            sources.setdefault(
+                source_id,
+                Source(
+                    id=source_id,
+                    method=typed.method,
+                    date=_date(source.created),
+                    citation=source.name,
+                ),
+            )
+            for target in mapped:
+                excerpt = Evidence(
+                    quote=quote,
+                    id=(
+                        selection.name
+                        if use_names and selection.name
+                        else f"qda-{selection.guid.strip('{}').lower()}"
+                    ),
+                    source=source_id,
+                    speaker=_speaker(project, source, selection, typed.speaker),
+                    date=_date(source.created),
+                    locator=Locator(start=selection.start, end=selection.end),
+                    supports=target.pole,
+                    note="\n".join(selection.notes) or None,
+                )
+                new_evidence.setdefault(target.tension, []).append(excerpt)
+    if problems:
+        raise FileFormatError(problems)
+    tensions = []
+    for tension in framework.tensions:
+        incoming = new_evidence.get(tension.id, [])
+        replaced = {e.id for e in incoming}
+        kept = tuple(e for e in tension.evidence if e.id not in replaced)
+        tensions.append(attrs.evolve(tension, evidence=kept + tuple(incoming)))
+    return attrs.evolve(framework, tensions=tuple(tensions), sources=tuple(sources.values()))
+
+
+def _new_framework(
+    project: QdaProject,
+    mapping: QdaMapping,
+    targets: dict[str, CodeTarget],
+    problems: list[Issue],
+    file: str,
+) -> Framework:
+    head = mapping.framework
+    if head is None:
+        problems.append(
+            _problem(
+                file,
+                "without a framework to import into, the mapping needs "
+                "'framework' with 'id' and 'title'",
+            )
+        )
+        head = NewFramework(id="imported", title=project.name)
+    names = {c.guid: c.name for c in project.codes}
+    labels: dict[str, dict[Side, str]] = {}
+    for guid, target in targets.items():
+        labels.setdefault(target.tension, {})[target.pole] = names[guid]
+    justification = f"Created from the codebook of the REFI-QDA project {project.name!r}."
+    tensions: list[Tension] = []
+    for number, (tension_id, named) in enumerate(labels.items(), start=1):
+        spec = mapping.tensions.get(tension_id, NewTension())
+        cls = TENSION_CLASSES[spec.kind]
+        first, second = cls.SIDES
+        fields: dict[str, Any] = {
+            first.value: Pole(label=named.get(first, named.get(Side.BOTH, tension_id))),
+            second.value: Pole(label=named.get(second, "?")),
+        }
+        if cls is Contradiction:
+            fields["origin"] = spec.origin
+        tensions.append(
+            cls(
+                id=tension_id,
+                number=spec.number if spec.number is not None else number,
+                provenance=Provenance(status=Status.RECONSTRUCTED, justification=justification),
+                **fields,
+            )
+        )
+    return Framework(id=head.id, title=head.title, tensions=tuple(tensions))

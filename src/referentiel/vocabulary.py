@@ -1,0 +1,159 @@
+"""What users see, in one place: words in each language, colours of each theme, line styles.
+
+Figures, tables, exports and plots take every word they show from :func:`word`, so that a
+heading reads the same everywhere and one rule decides the language: the one asked for if the
+library speaks it, else English (:data:`FALLBACK`). Labels the user wrote are not words of the
+library: they come from the model (``label_in``), which falls back to the original text.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from referentiel._enums import LinkKind, Origin, Side, Status
+
+__all__ = ["FALLBACK", "LANGUAGES", "LINE_STYLES", "THEMES", "WORDS", "Theme", "word"]
+
+#: The language of the library's words when the one asked for is not in :data:`WORDS`.
+FALLBACK: Final = "en"
+
+#: Every word the library shows, by language; each language has the same keys.
+WORDS: Final[dict[str, dict[str, str]]] = {
+    "fr": {
+        # the rows of the contradictions figure, and the poles in tables and plots
+        Side.PRESCRIBED.value: "Travail prescrit",
+        Side.REAL.value: "Travail réel",
+        Side.FIRST.value: "Pôle 1",
+        Side.SECOND.value: "Pôle 2",
+        Side.BOTH.value: "Les deux pôles",
+        # the groups of tensions
+        Origin.ORGANISATION.value: "Contradictions intrinsèques à l'organisation",
+        Origin.SITUATION.value: "Contradictions liées aux situations professionnelles",
+        "no-origin": "Origine non renseignée",
+        "dilemmas": "Dilemmes",
+        # how an element is known
+        "legend": "Légende",
+        Status.ATTESTED.value: "attesté : nommé dans la source",
+        Status.RECONSTRUCTED.value: "reconstruit : tiré du texte d'une source",
+        Status.ILLUSTRATIVE.value: "illustratif : inventé pour l'exemple",
+        "excerpt": "extrait",
+        "excerpts": "extraits",
+        "speakers": "loc.",
+        "resources": "Acquis d'expérience",
+        "links": "Liens entre tensions",
+        LinkKind.REINFORCES.value: "renforce",
+        LinkKind.CONFLICTS_WITH.value: "s'oppose à",
+        LinkKind.DERIVES_FROM.value: "découle de",
+        LinkKind.RESEMBLES.value: "ressemble à",
+        # the tableau de synthèse
+        "number": "N°",
+        "kind": "Type",
+        "origin": "Origine",
+        "first-pole": "Travail prescrit / pôle 1",
+        "second-pole": "Travail réel / pôle 2",
+        "provenance": "Provenance",
+        "evidence": "Extraits",
+        "tension": "Tension",
+        "pole": "Pôle",
+        "speaker": "Locuteur",
+        "date": "Date",
+        "method": "Méthode",
+        "source": "Source",
+        "quote": "Extrait",
+        "tensions-title": "Tableau de synthèse",
+        "evidence-title": "Extraits",
+    },
+    "en": {
+        Side.PRESCRIBED.value: "Prescribed work",
+        Side.REAL.value: "Real work",
+        Side.FIRST.value: "Pole 1",
+        Side.SECOND.value: "Pole 2",
+        Side.BOTH.value: "Both poles",
+        Origin.ORGANISATION.value: "Contradictions intrinsic to the organisation",
+        Origin.SITUATION.value: "Contradictions linked to professional situations",
+        "no-origin": "Origin not given",
+        "dilemmas": "Dilemmas",
+        "legend": "Legend",
+        Status.ATTESTED.value: "attested: named in the source",
+        Status.RECONSTRUCTED.value: "reconstructed: derived from a source's text",
+        Status.ILLUSTRATIVE.value: "illustrative: made up for the example",
+        "excerpt": "excerpt",
+        "excerpts": "excerpts",
+        "speakers": "spk.",
+        "resources": "Experience gained",
+        "links": "Links between tensions",
+        LinkKind.REINFORCES.value: "reinforces",
+        LinkKind.CONFLICTS_WITH.value: "conflicts with",
+        LinkKind.DERIVES_FROM.value: "derives from",
+        LinkKind.RESEMBLES.value: "resembles",
+        "number": "No.",
+        "kind": "Kind",
+        "origin": "Origin",
+        "first-pole": "Prescribed work / pole 1",
+        "second-pole": "Real work / pole 2",
+        "provenance": "Provenance",
+        "evidence": "Excerpts",
+        "tension": "Tension",
+        "pole": "Pole",
+        "speaker": "Speaker",
+        "date": "Date",
+        "method": "Method",
+        "source": "Source",
+        "quote": "Excerpt",
+        "tensions-title": "Summary table",
+        "evidence-title": "Excerpts",
+    },
+}
+
+#: The languages the library's own words are written in.
+LANGUAGES: Final = tuple(WORDS)
+
+
+def word(key: str, language: str | None) -> str:
+    """Return the library's word *key* in *language*, or in English if it has no such language.
+
+    >>> word("real", "fr"), word("real", "en"), word("real", "de")
+    ('Travail réel', 'Real work', 'Real work')
+    """
+    return WORDS.get(language or FALLBACK, WORDS[FALLBACK])[key]
+
+
+#: Border style of an element by how it is known: solid, dashed, dotted.
+LINE_STYLES: Final[dict[Status, str]] = {
+    Status.ATTESTED: "solid",
+    Status.RECONSTRUCTED: "dashed",
+    Status.ILLUSTRATIVE: "dotted",
+}
+
+Theme = dict[str, str]
+
+#: The themes: colours of groups and number discs by origin, and of the rest.
+THEMES: Final[dict[str, Theme]] = {
+    "colour": {
+        Origin.ORGANISATION.value: "#2c3e50",
+        Origin.SITUATION.value: "#6b3a1e",
+        "organisation_border": "#8fa3b8",
+        "situation_border": "#b89a86",
+        "dilemma": "#2f4f4f",
+        "number_font": "white",
+        "line": "#333333",
+        "heading": "#555555",
+        "count": "#555555",
+        "fill": "white",
+        # second series of bar charts (real / second pole)
+        "second": "#b5651d",
+    },
+    "bw": {
+        Origin.ORGANISATION.value: "black",
+        Origin.SITUATION.value: "black",
+        "organisation_border": "black",
+        "situation_border": "black",
+        "dilemma": "black",
+        "number_font": "white",
+        "line": "black",
+        "heading": "black",
+        "count": "black",
+        "fill": "white",
+        "second": "#777777",
+    },
+}
