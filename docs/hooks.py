@@ -1,7 +1,10 @@
 """MkDocs hooks: parts of the docs generated from the code, so that they never go stale.
 
 - ``<!-- schema-fields -->``: a table per class of the file format, from the JSON Schema;
-- ``<!-- cli-help -->``: every command's ``--help``.
+- ``<!-- cli-help -->``: every command's ``--help``;
+- ``<!-- codes: reading|validation|qda -->``: the error codes, from their registries;
+- ``<!-- formats -->``: the export formats, from the registry of formats;
+- ``<!-- figures -->``: the figure kinds, from their registry.
 """
 
 from __future__ import annotations
@@ -11,7 +14,46 @@ import io
 from typing import Any
 
 from referentiel.cli import _parser
+from referentiel.draw.engine import OUTPUTS
+from referentiel.draw.kinds import FIGURES
+from referentiel.io import codes
+from referentiel.io.formats import exports
 from referentiel.io.schema import json_schema
+from referentiel.issues import Code
+from referentiel.outputs import DOT_FIGURE
+from referentiel.validate import RULES
+
+CODES: dict[str, tuple[Code, ...]] = {
+    "reading": codes.READING,
+    "validation": tuple(rule.code for rule in RULES),
+    "qda": codes.QDA,
+}
+
+
+def code_table(group: str) -> str:
+    """Return the table of one group of error codes."""
+    rows = ["| code | severity | what it means | what to do |", "|---|---|---|---|"]
+    rows += [f"| `{c.code}` | {c.severity.value} | {c.meaning} | {c.fix} |" for c in CODES[group]]
+    return "\n".join(rows)
+
+
+def formats_table() -> str:
+    """Return the table of export formats."""
+    rows = ["| format | suffixes | for | keeps | reads back |", "|---|---|---|---|---|"]
+    for f in exports():
+        back = f"yes (`read_{f.stem}`)" if f.reads_back else "no"
+        suffixes = ", ".join(f"`{s}`" for s in f.suffixes)
+        rows.append(f"| {f.name} | {suffixes} | {f.summary} | {f.keeps} | {back} |")
+    dot = ", ".join(f"`{s}`" for s in OUTPUTS["dot"].suffixes)
+    rows.append(
+        f"| dot | {dot} | Graphviz: the {DOT_FIGURE} figure's source | tensions and links | no |"
+    )
+    return "\n".join(rows)
+
+
+def figures_list() -> str:
+    """Return the list of figure kinds."""
+    return "\n".join(f"- `{k.name}`: {k.summary}." for k in FIGURES.values())
 
 
 def _type(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - a dispatch on schema shapes
@@ -70,6 +112,10 @@ def _cli_help() -> str:
 
 def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
     """Replace the placeholders with what the code says now."""
-    return markdown.replace("<!-- schema-fields -->", _fields()).replace(
-        "<!-- cli-help -->", _cli_help()
-    )
+    markdown = markdown.replace("<!-- schema-fields -->", _fields())
+    markdown = markdown.replace("<!-- cli-help -->", _cli_help())
+    markdown = markdown.replace("<!-- formats -->", formats_table())
+    markdown = markdown.replace("<!-- figures -->", figures_list())
+    for group in CODES:
+        markdown = markdown.replace(f"<!-- codes: {group} -->", code_table(group))
+    return markdown
