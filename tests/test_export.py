@@ -468,3 +468,32 @@ def test_mermaid_hostile_labels_still_parse(tmp_path: Path) -> None:
 
 def test_the_mermaid_check_fails_on_a_broken_flowchart(tmp_path: Path) -> None:
     assert _mermaid_parse("flowchart TB\n  a[ok] --> b(\n", tmp_path)["ok"] is False
+
+
+def test_jsonl_has_one_excerpt_a_line_verbatim_with_its_provenance(tmp_path: Path) -> None:
+    path = tmp_path / "excerpts.jsonl"
+    assert ref.export(CUSTOMER, path) == "jsonl"
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    expected = [(t.id, e) for t in CUSTOMER.tensions for e in t.evidence]
+    assert [(r["tension"], r["quote"]) for r in records] == [(t, e.quote) for t, e in expected]
+    first = records[0]
+    assert {k: first[k] for k in ("number", "kind", "pole", "speaker", "date", "method")} == {
+        "number": 1,
+        "kind": "contradiction",
+        "pole": "real",
+        "speaker": "S.",
+        "date": "2022-01-25",
+        "method": "instruction-au-sosie",
+    }
+    statuses = [r["provenance"]["status"] for r in records]
+    assert statuses == [
+        (e.provenance.status.value if e.provenance else "attested") for _, e in expected
+    ]
+
+
+@settings(max_examples=50, deadline=None)
+@given(valid_frameworks())
+def test_jsonl_lines_are_json_whatever_the_text(framework: ref.Framework) -> None:
+    text = ref.dumps_jsonl(framework)
+    records = [json.loads(line) for line in text.splitlines()]  # any line break ends a line
+    assert [r["quote"] for r in records] == [e.quote for t in framework for e in t.evidence]

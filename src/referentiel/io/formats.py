@@ -121,6 +121,15 @@ FORMATS: Final[dict[str, Format]] = {
             keeps="tensions, poles, origins, links; for reading only",
         ),
         Format(
+            name="jsonl",
+            suffixes=(".jsonl",),
+            module="referentiel.io.jsonl",
+            stem="jsonl",
+            summary="pandas, DuckDB, jq: the excerpts, one JSON object a line",
+            keeps="every excerpt, verbatim, with its tension, pole and provenance; "
+            "for reading only",
+        ),
+        Format(
             name="markdown",
             suffixes=(".md",),
             module="referentiel.io.tables",
