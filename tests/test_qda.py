@@ -1,4 +1,4 @@
-"""REFI-QDA: projects written by an independent implementation, offsets, hostile archives, export."""
+"""REFI-QDA, the referentiel.io.qda package: reading projects, the mapping, writing them back."""
 
 from __future__ import annotations
 
