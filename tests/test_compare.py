@@ -100,3 +100,9 @@ def test_unknown_key() -> None:
         ValueError, match=r"unknown key: 'label' \(expected 'id', 'number' or a function\)"
     ):
         ref.diff(CUSTOMER, CUSTOMER, key="label")  # type: ignore[arg-type]
+
+
+def test_a_diff_is_falsy_when_empty() -> None:
+    fw = CUSTOMER
+    assert not ref.diff(fw, fw)
+    assert ref.diff(fw, attrs.evolve(fw, title="Autre"))

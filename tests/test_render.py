@@ -323,3 +323,16 @@ def test_graph_figure_draws_typed_links(customer: ref.Framework) -> None:
             if title is not None and texts:
                 edges[title.text] = texts
     assert edges == {"t5->t1": ["découle de"], "t6->t0": ["renforce"]}
+
+
+@pytest.mark.parametrize("wrap", [0, -1])
+def test_a_wrap_below_one_is_refused_not_looped_on(wrap: int) -> None:
+    with pytest.raises(ref.UnsupportedFormatError) as info:
+        ref.to_dot(ref.load(EXAMPLES / "customer-relations.yaml"), wrap=wrap)
+    assert str(info.value) == f"'wrap' must be >= 1: {wrap}"
+
+
+def test_a_framework_is_a_container_of_its_tensions() -> None:
+    CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")  # noqa: N806 - as elsewhere
+    assert ("c2" in CUSTOMER, "c9" in CUSTOMER, len(CUSTOMER)) == (True, False, 8)
+    assert [t.id for t in CUSTOMER] == [f"c{n}" for n in range(1, 9)]

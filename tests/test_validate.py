@@ -203,3 +203,16 @@ def test_check_locates_validation_issues(tmp_path: object) -> None:
         f"{path}:3:1: warning numbering-gap: tension numbers skip 1 (at $.tensions)",
         f"{path}:4:5: warning no-evidence: dilemma 'd1' has no evidence (at $.tensions[0])",
     ]
+
+
+def test_a_huge_number_is_a_bounded_warning() -> None:
+    """A typo like number: 1000000000000 lists ten missing numbers, not a trillion."""
+    fw = ref.load("examples/customer-relations.yaml")
+    huge = attrs.evolve(
+        fw, tensions=(attrs.evolve(fw.tensions[0], number=10**12), *fw.tensions[1:])
+    )
+    gaps = [str(i) for i in ref.validate(huge).issues if i.code == "numbering-gap"]
+    assert gaps == [
+        "warning numbering-gap: tension numbers skip 1, 9, 10, 11, 12, 13, 14, 15, 16, 17 ... "
+        "(999999999992 numbers in all) (at $.tensions)"
+    ]

@@ -95,6 +95,16 @@ class FrameworkDiff:
         """True when nothing differs."""
         return not any(getattr(self, f.name) for f in attrs.fields(type(self)))
 
+    def __bool__(self) -> bool:
+        """Return True when something differs, as a non-empty container is true.
+
+        >>> import referentiel as ref
+        >>> kine = ref.load("examples/kinesitherapy.yaml")
+        >>> bool(ref.diff(kine, kine))
+        False
+        """
+        return not self.equal
+
     def __str__(self) -> str:
         if self.equal:
             return "no differences"

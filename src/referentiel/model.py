@@ -452,6 +452,20 @@ class Framework:
         """Iterate over the tensions, in order."""
         return iter(self.tensions)
 
+    def __contains__(self, tension_id: object) -> bool:
+        """Tell whether a tension has the id *tension_id*, as ``fw[tension_id]`` would find it.
+
+        >>> import referentiel as ref
+        >>> fw = ref.load("examples/customer-relations.yaml")
+        >>> "c2" in fw, "c9" in fw, len(fw)
+        (True, False, 8)
+        """
+        return any(t.id == tension_id for t in self.tensions)
+
+    def __len__(self) -> int:
+        """Return the number of tensions."""
+        return len(self.tensions)
+
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         """Display the framework as its figure in Jupyter (an HTML table if no engine runs)."""
         # The one import against the flow (model <- draw), as pandas and graphviz objects display

@@ -27,8 +27,11 @@ class Options:
     evidence: EvidenceDisplay = attrs.field(
         default="count", validator=attrs.validators.in_(("count", "excerpts", "none"))
     )
-    #: Wrap labels at this many characters; None never wraps.
-    wrap: int | None = 22
+    #: Wrap labels at this many characters (at least 1); None never wraps.
+    wrap: int | None = attrs.field(
+        default=22,
+        validator=attrs.validators.optional(attrs.validators.ge(1)),  # type: ignore[arg-type]  # attrs' stubs type optional() apart
+    )
     #: "colour" or "bw" (black and white, for print).
     theme: str = attrs.field(default="colour", validator=attrs.validators.in_(tuple(THEMES)))
     #: Contradictions per row of the figure; a larger framework wraps onto several rows.
