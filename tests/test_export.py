@@ -105,7 +105,7 @@ def test_node_link_round_trip(framework: ref.Framework) -> None:
 
 def _as_xml_holds_it(framework: ref.Framework) -> ref.Framework:
     """The framework with every string as XML 1.0 can hold it (see io/_graphdata.xml_text)."""
-    from referentiel.io._graphdata import xml_text
+    from referentiel.io._xml import xml_text
 
     def walk(value: object) -> object:
         if isinstance(value, str):

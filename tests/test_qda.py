@@ -17,8 +17,8 @@ from pyrefiqda import models as m
 from xsdata.models.datatype import XmlDateTime
 
 import referentiel as ref
-from referentiel.io._graphdata import xml_text
-from referentiel.io.qda import loads_mapping
+from referentiel.io._xml import xml_text
+from referentiel.io.qda.map import loads_mapping
 from referentiel.io.qda.read import Limits, parse_qdpx
 from referentiel.io.qda.write import project_xml, qdc_bytes, qdpx_bytes
 from referentiel.strategies import valid_frameworks
@@ -523,3 +523,42 @@ def test_cli_import_qdpx(tmp_path: Path) -> None:
     assert invalid.returncode == 1
     assert invalid.stderr.endswith("the imported framework is invalid: nothing was written\n")
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_import_into_a_commented_file_in_place_keeps_its_comments(tmp_path: Path) -> None:
+    """The README's workflow: --into X.yaml -o X.yaml edits the hand-written file in place."""
+    import difflib
+    import subprocess
+    import sys
+
+    project = pyrefiqda_project(tmp_path)
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        "# codes of the workshop\ncodes:\n  Relation/Délais: {tension: c1, pole: prescribed}\n",
+        encoding="utf-8",
+    )
+    framework = tmp_path / "customer-relations.yaml"
+    before = (EXAMPLES / "customer-relations.yaml").read_text(encoding="utf-8")
+    framework.write_text(before, encoding="utf-8")
+    script = str(Path(sys.executable).parent / "referentiel")
+    done = subprocess.run(
+        [
+            *(script, "import-qdpx", str(project), "--map", "map.yaml"),
+            *("--into", framework.name, "-o", framework.name),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stderr) == (0, f"wrote {framework.name} (9 excerpt(s))\n")
+    after = framework.read_text(encoding="utf-8")
+    removed = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="")
+        if line.startswith("-") and not line.startswith("---")
+    ]
+    assert removed == []  # nothing the user wrote is lost: comments, schema line, order
+    assert after.splitlines()[0] == before.splitlines()[0]
+    assert len(ref.load(framework)["c1"].evidence) == 2
+    assert mapping.read_text(encoding="utf-8").startswith("# codes of the workshop")

@@ -8,11 +8,13 @@ failure). Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Final, get_args
 
 import referentiel as ref
+from referentiel._output import STDIO, write_output
 from referentiel.compare import KeyName
 from referentiel.draw.engine import ENGINES, OUTPUTS
 from referentiel.draw.kinds import FIGURES
@@ -28,6 +30,8 @@ __all__ = ["main"]
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_ERROR: Final = 2
+#: 128 + SIGPIPE, what a shell reports for a tool whose reader went away.
+EXIT_BROKEN_PIPE: Final = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +39,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]  # argparse returns NoReturn
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+_IN: Final = "a YAML or JSON framework file (-: YAML on standard input)"
+_OUT: Final = (
+    "the file to write (-: standard output); a link's target is replaced, a FIFO written to, "
+    "a read-only file or the input refused"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Check framework files; print file:line:col: severity code: message. "
         "Exit 0 if valid (warnings allowed), 1 if invalid, 2 if a file cannot be read.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="YAML or JSON framework files")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="YAML or JSON framework files (-: standard input)"
+    )
 
     suffixes = ", ".join(
         f"{'/'.join(o.suffixes)} ({', '.join(o.engines) or 'no engine'})" for o in OUTPUTS.values()
@@ -63,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Draw a framework. The format comes from the output's suffix, and the "
         f"engines that write it: {suffixes}.",
     )
-    render.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
-    render.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    render.add_argument("file", metavar="FILE", help=_IN)
+    render.add_argument("-o", "--output", required=True, metavar="OUT", help=_OUT)
     render.add_argument(
         "--figure",
         choices=tuple(FIGURES),
@@ -117,14 +130,14 @@ def _parser() -> argparse.ArgumentParser:
         )
         + ".",
     )
-    export.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
+    export.add_argument("file", metavar="FILE", help=_IN)
     export.add_argument(
         "--to",
         choices=EXPORT_FORMATS,
         metavar="FORMAT",
         help=f"{', '.join(EXPORT_FORMATS)} (default: from the output's suffix)",
     )
-    export.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", help=_OUT)
     export.add_argument(
         "--lang", metavar="CODE", help="label language, where the format shows labels"
     )
@@ -214,9 +227,12 @@ def _render(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     if args.columns < 1:
         return _fail(f"--columns must be at least 1, got {args.columns}")
+    if args.wrap < 0:
+        return _fail(f"--wrap must be 0 (never) or more, got {args.wrap}")
     ref.render(
         framework,
         args.output,
+        protect=[args.file],
         engine=args.engine,
         figure=args.figure,
         language=args.lang,
@@ -226,8 +242,13 @@ def _render(args: argparse.Namespace) -> int:
         columns=args.columns,
         legend=not args.no_legend,
     )
-    print(f"wrote {args.output}", file=sys.stderr)
+    _wrote(args.output)
     return EXIT_OK
+
+
+def _wrote(output: str, detail: str = "") -> None:
+    if output != STDIO:  # standard output holds the result itself
+        print(f"wrote {output}{detail}", file=sys.stderr)
 
 
 def _load_valid(name: str) -> ref.Framework | None:
@@ -244,8 +265,15 @@ def _export(args: argparse.Namespace) -> int:
     framework = _load_valid(args.file)
     if framework is None:
         return EXIT_INVALID
-    used = ref.export(framework, args.output, to=args.to, language=args.lang, table=args.table)
-    print(f"wrote {args.output} ({used})", file=sys.stderr)
+    used = ref.export(
+        framework,
+        args.output,
+        to=args.to,
+        language=args.lang,
+        table=args.table,
+        protect=[args.file],
+    )
+    _wrote(args.output, f" ({used})")
     return EXIT_OK
 
 
@@ -275,21 +303,18 @@ def _import_qdpx(args: argparse.Namespace) -> int:
             "referentiel: the imported framework is invalid: nothing was written", file=sys.stderr
         )
         return EXIT_INVALID
-    ref.save(framework, args.output)
+    # the framework imported into may be the output (edited in place, its comments kept);
+    # the project and the mapping are never overwritten
+    ref.save(framework, args.output, protect=[args.project, args.map])
     count = sum(len(t.evidence) for t in framework.tensions)
-    print(f"wrote {args.output} ({count} excerpt(s))", file=sys.stderr)
+    _wrote(args.output, f" ({count} excerpt(s))")
     return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
     from referentiel.io.schema import schema_text  # noqa: PLC0415 - only this command needs it
 
-    if args.output:
-        from referentiel._atomic import write_atomic  # noqa: PLC0415
-
-        write_atomic(args.output, schema_text().encode("utf-8"))
-    else:
-        sys.stdout.write(schema_text())
+    write_output(args.output or STDIO, schema_text().encode("utf-8"))
     return EXIT_OK
 
 
@@ -316,7 +341,7 @@ def _os_error(exc: OSError) -> str:
     return f"{target}{exc.strerror or exc}"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per kind of end
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     args = _parser().parse_args(argv)
     try:
@@ -327,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except ref.ReferentielError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:
+        return _closed_pipe()
     except OSError as exc:
         return _fail(_os_error(exc))
     except KeyboardInterrupt:
@@ -335,9 +362,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"internal error: {type(exc).__name__}: {exc} (please report it)")
 
 
+def _closed_pipe() -> int:
+    """Stop quietly when the reader of standard output has gone (``| head``), as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail again
+    return EXIT_BROKEN_PIPE
+
+
 def _entry() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _closed_pipe()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

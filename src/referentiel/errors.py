@@ -12,6 +12,7 @@ __all__ = [
     "EngineError",
     "EngineNotFoundError",
     "FileFormatError",
+    "OutputError",
     "ReferentielError",
     "UnsupportedFormatError",
     "ValidationError",
@@ -99,4 +100,19 @@ class EngineNotFoundError(EngineError, FileNotFoundError):
 
     >>> issubclass(EngineNotFoundError, (EngineError, FileNotFoundError))
     True
+    """
+
+
+class OutputError(ReferentielError, OSError):
+    """Raised when an output is refused or cannot be written; every file is left as it was.
+
+    The message names the output as the user gave it: a file the command reads, a read-only
+    file, a missing folder.
+
+    >>> import referentiel as ref
+    >>> try:
+    ...     ref.save(ref.Framework(id="x", title="X"), "no/such/folder/x.yaml")
+    ... except OutputError as error:
+    ...     print(error)
+    no/such/folder/x.yaml: no such folder: no/such/folder
     """

@@ -8,13 +8,15 @@ top-level API and the command line, so that neither package needs the other.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Final
 
-from referentiel.draw import render, to_dot
+from referentiel._output import write_output
+from referentiel.draw import to_dot
 from referentiel.draw.engine import OUTPUTS
-from referentiel.io.exports import export as export_file
 from referentiel.io.exports import export_text as export_file_text
+from referentiel.io.exports import format_for
 from referentiel.io.formats import exports
 from referentiel.model import Framework
 
@@ -34,15 +36,20 @@ def export(
     to: str | None = None,
     language: str | None = None,
     table: str = "tensions",
+    protect: Iterable[str | os.PathLike[str]] = (),
 ) -> str:
-    """Write *framework* to *path* atomically in format *to* (default: from the suffix).
+    """Write *framework* to *path* in format *to* (default: from the suffix; ``-``: stdout).
 
     The formats are :data:`EXPORT_FORMATS`: GraphML, GEXF, node-link JSON, Mermaid, the
     tableau de synthèse (Markdown, CSV, HTML, LaTeX), and DOT (the graph of tensions and links).
     Returns the format used. ``language`` picks the labels' language where the format shows
     labels; ``table`` ("tensions" or "evidence") picks the CSV table.
 
-    Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown format or suffix.
+    The output never destroys anything (see :func:`referentiel.save`): a file in *protect*
+    is refused.
+
+    Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown format or suffix,
+    :exc:`~referentiel.OutputError` for a refused output.
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -52,10 +59,14 @@ def export(
     ('latex', 'dot')
     """
     dot = OUTPUTS["dot"]
-    if to == dot.name or (to is None and Path(path).suffix.lower() in dot.suffixes):
-        render(framework, path, format=dot.name, figure=DOT_FIGURE, language=language)
-        return dot.name
-    return export_file(framework, path, to=to, language=language, table=table)
+    name = (
+        dot.name
+        if to == dot.name or (to is None and Path(path).suffix.lower() in dot.suffixes)
+        else format_for(path, to).name
+    )
+    text = export_text(framework, name, language=language, table=table)
+    write_output(path, text.encode("utf-8"), protect=protect)
+    return name
 
 
 def export_text(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from referentiel._atomic import write_atomic
+from referentiel._output import STDIO, write_output
 from referentiel.draw.engine import Engine, check_engine, check_format, output_for, run_engine
 from referentiel.draw.kinds import FIGURES, default_figure
 from referentiel.draw.options import EvidenceDisplay, Options
@@ -82,13 +83,15 @@ def render(
     theme: str = "colour",
     columns: int = 8,
     legend: bool = True,
+    protect: Iterable[str | os.PathLike[str]] = (),
 ) -> bytes:
-    """Draw a figure of *framework* and return its bytes; with *path*, also write it atomically.
+    """Draw a figure of *framework* and return its bytes; with *path*, also write it there.
 
     The format comes from *format*, else from the suffix of *path* (.svg, .png, .pdf, .dot,
     .json: :data:`~referentiel.draw.engine.OUTPUTS`), else SVG. ``engine="embedded"`` (the
     default) runs the Graphviz that pip installed with this package; ``"system"`` runs the
-    ``dot`` on PATH (needed for PDF).
+    ``dot`` on PATH (needed for PDF). The output never destroys anything (see
+    :func:`referentiel.save`); ``-`` is standard output, a file in *protect* is refused.
 
     Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown format, figure, engine or
     option value, :exc:`~referentiel.EngineError` if Graphviz fails.
@@ -99,7 +102,8 @@ def render(
     True
     """
     if format is None:
-        format = output_for(Path(path).suffix) if path is not None else "svg"
+        named = path is not None and os.fspath(path) != STDIO
+        format = output_for(Path(path).suffix) if named else "svg"  # type: ignore[arg-type]
     check_engine(engine)
     if format != "dot":
         check_format(format, engine)
@@ -115,7 +119,7 @@ def render(
     )
     data = source.encode("utf-8") if format == "dot" else run_engine(source, format, engine=engine)
     if path is not None:
-        write_atomic(path, data)
+        write_output(path, data, protect=protect)
     return data
 
 

@@ -18,32 +18,17 @@ from referentiel.io.schema import json_schema
 
 if TYPE_CHECKING:
     from referentiel.io.exports import export, export_text
-    from referentiel.io.qda import (
-        QdaMapping,
-        import_qdpx,
-        mapping_for,
-        read_mapping,
-        read_qdpx,
-        write_qdc,
-        write_qdpx,
-    )
+    from referentiel.io.qda.map import QdaMapping, import_qdpx, read_mapping
+    from referentiel.io.qda.read import read_qdpx
+    from referentiel.io.qda.write import mapping_for, write_qdc, write_qdpx
     from referentiel.io.tables import to_dataframe
 
 #: The names of this package that are not a format's functions, and their modules.
 _LAZY: Final = {
     **dict.fromkeys(("export", "export_text"), "referentiel.io.exports"),
-    **dict.fromkeys(
-        (
-            "QdaMapping",
-            "import_qdpx",
-            "mapping_for",
-            "read_mapping",
-            "read_qdpx",
-            "write_qdc",
-            "write_qdpx",
-        ),
-        "referentiel.io.qda",
-    ),
+    **dict.fromkeys(("QdaMapping", "import_qdpx", "read_mapping"), "referentiel.io.qda.map"),
+    "read_qdpx": "referentiel.io.qda.read",
+    **dict.fromkeys(("mapping_for", "write_qdc", "write_qdpx"), "referentiel.io.qda.write"),
     "to_dataframe": "referentiel.io.tables",
 }
 

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Final
 
 import attrs
 
+from referentiel._output import STDIO, write_output
 from referentiel.errors import FileFormatError, UnsupportedFormatError
 from referentiel.io._text import Locate, decode
 from referentiel.io.formats import FORMATS, Format, framework_files
+from referentiel.io.yaml import yaml_for
 from referentiel.issues import Issue, Report, Severity
 from referentiel.model import Framework
 from referentiel.validate import validate
 
 __all__ = ["check", "dumps", "format_of", "load", "load_checked", "loads", "save"]
+
+#: How standard input is named in messages.
+STDIN_NAME: Final = "<stdin>"
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -46,7 +54,9 @@ def _format(name: str) -> Format:
 
 
 def _parse(text: str, name: str, filename: str | None) -> tuple[Framework, Locate]:
-    parsed: tuple[Framework, Locate] = _format(name).function("parse_located")(text, filename)
+    parsed: tuple[Framework, Locate] = _format(name).function("parse_located")(
+        text, filename, Framework
+    )
     return parsed
 
 
@@ -70,6 +80,14 @@ def dumps(framework: Framework, *, format: str = "yaml") -> str:
     return text
 
 
+def _read(path: str | os.PathLike[str]) -> tuple[str, str, str]:
+    """Return a framework file's text, its name in messages and its format; ``-`` is stdin."""
+    if os.fspath(path) == STDIO:  # YAML, which JSON files also are
+        return decode(sys.stdin.buffer.read(), STDIN_NAME), STDIN_NAME, "yaml"
+    name = format_of(path)
+    return decode(Path(path).read_bytes(), str(path)), str(path), name
+
+
 def load(path: str | os.PathLike[str]) -> Framework:
     """Read the framework file at *path*; its suffix (.yaml, .yml, .json) picks the format.
 
@@ -79,14 +97,21 @@ def load(path: str | os.PathLike[str]) -> Framework:
     >>> load("examples/customer-relations.yaml").title
     'Contradictions professionnelles des conseillers relation-client'
     """
-    name = format_of(path)
-    return loads(decode(Path(path).read_bytes(), str(path)), format=name, filename=str(path))
+    text, filename, name = _read(path)
+    return loads(text, format=name, filename=filename)
 
 
-def save(framework: Framework, path: str | os.PathLike[str]) -> None:
-    """Write *framework* to *path* atomically; its suffix picks the format.
+def save(
+    framework: Framework,
+    path: str | os.PathLike[str],
+    *,
+    protect: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """Write *framework* to *path*; its suffix picks the format (``-``: YAML on stdout).
 
-    A failed write leaves any existing file at *path* as it was.
+    Nothing is ever destroyed: a failed write leaves any existing file as it was, a YAML file
+    keeps its comments and key order, a symbolic link stays one, a file in *protect* or a
+    read-only file is refused (:exc:`~referentiel.OutputError`).
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -95,10 +120,9 @@ def save(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> load(folder / "f.yml") == ref.load("examples/customer-relations.yaml")
     True
     """
-    from referentiel._atomic import write_atomic  # noqa: PLC0415 - keeps the import graph flat
-
-    text = dumps(framework, format=format_of(path))
-    write_atomic(path, text.encode("utf-8"))
+    name = "yaml" if os.fspath(path) == STDIO else format_of(path)
+    text = yaml_for(framework, path) if name == "yaml" else dumps(framework, format=name)
+    write_output(path, text.encode("utf-8"), protect=protect)
 
 
 def check(path: str | os.PathLike[str]) -> Report:
@@ -124,10 +148,9 @@ def load_checked(path: str | os.PathLike[str]) -> tuple[Framework | None, Report
     >>> len(framework.dilemmas), report.ok
     (4, True)
     """
-    name = format_of(path)
-    filename = str(path)
     try:
-        framework, where = _parse(decode(Path(path).read_bytes(), filename), name, filename)
+        text, filename, name = _read(path)
+        framework, where = _parse(text, name, filename)
     except FileFormatError as exc:
         return None, Report(issues=exc.issues)
     located = []

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from typing import Any, Final, get_type_hints
 
 import attrs
 import networkx as nx
 
+from referentiel.io._xml import xml_text
 from referentiel.io.plain import converter
 from referentiel.model import (
     TENSION_CLASSES,
@@ -29,7 +29,7 @@ from referentiel.model import (
     TensionKind,
 )
 
-__all__ = ["plain_graph", "typed_graph", "xml_text"]
+__all__ = ["plain_graph", "typed_graph"]
 
 _BY_KIND: Final[dict[str, type]] = {"pole": Pole, "source": Source, "evidence": Evidence}
 
@@ -71,18 +71,6 @@ def _plain(data: dict[str, Any], cls: type | None, *, encode: bool) -> dict[str,
                 plain = json.dumps(plain, ensure_ascii=False)
         out[name] = plain
     return out
-
-
-_XML_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(value: str) -> str:
-    r"""Return *value* as XML 1.0 can hold it: forbidden characters dropped, CR read as LF.
-
-    >>> xml_text("a\r\nb\x0bc")
-    'a\nbc'
-    """
-    return _XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _xml_clean(value: Any) -> Any:  # noqa: ANN401 - any plain value

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.errors import UnsupportedFormatError
 from referentiel.io.formats import FORMATS, Format, exports
 from referentiel.model import Framework
@@ -83,5 +83,5 @@ def export(
     """
     fmt = format_for(path, to)
     text = export_text(framework, fmt.name, language=language, table=table)
-    write_atomic(path, text.encode("utf-8"))
+    write_output(path, text.encode("utf-8"))
     return fmt.name

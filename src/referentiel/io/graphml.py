@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
 from referentiel.model import Framework
@@ -48,7 +48,7 @@ def write_graphml(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> read_graphml(folder / "f.graphml") == ref.load("examples/customer-relations.yaml")
     True
     """
-    write_atomic(path, dumps_graphml(framework).encode("utf-8"))
+    write_output(path, dumps_graphml(framework).encode("utf-8"))
 
 
 def loads_graphml(text: str) -> Framework:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
 from referentiel.io._gc import paused_gc
@@ -58,8 +58,8 @@ def _duplicate_position(text: str, key: str) -> tuple[int, int]:
 
 def parse_located(
     text: str,
-    filename: str | None = None,
-    cls: type[T] = Framework,  # type: ignore[assignment]  # the default target
+    filename: str | None,
+    cls: type[T],
     *,
     what: str = "framework",
 ) -> tuple[T, Locate]:
@@ -109,7 +109,7 @@ def loads_json(text: str, *, filename: str | None = None) -> Framework:
     ...
     referentiel.errors.FileFormatError: 1:49: error unknown-value: unknown kind: 'dilemme' (expected one of 'contradiction', 'dilemma') (at $.tensions[0].kind)
     """  # noqa: E501 - doctest output lines cannot be wrapped
-    return parse_located(text, filename)[0]
+    return parse_located(text, filename, Framework)[0]
 
 
 def read_json(path: str | os.PathLike[str]) -> Framework:
@@ -149,4 +149,4 @@ def write_json(
     >>> (folder / "k.json").read_text(encoding="utf-8")[:23]
     '{"id": "kinesitherapy",'
     """
-    write_atomic(path, dumps_json(framework, indent=indent).encode("utf-8"))
+    write_output(path, dumps_json(framework, indent=indent).encode("utf-8"))

@@ -15,7 +15,7 @@ import json
 import os
 from typing import Any, Final
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.io.plain import converter
 from referentiel.model import Framework, Locator, Provenance, Status
 
@@ -76,4 +76,4 @@ def write_jsonl(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> len(path.read_text(encoding="utf-8").splitlines())
     8
     """
-    write_atomic(path, dumps_jsonl(framework).encode("utf-8"))
+    write_output(path, dumps_jsonl(framework).encode("utf-8"))

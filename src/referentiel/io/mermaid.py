@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.model import Contradiction, Framework, Origin, Status, Tension
 from referentiel.vocabulary import word
 
@@ -90,4 +90,4 @@ def write_mermaid(
     >>> (folder / "f.mmd").read_text(encoding="utf-8").splitlines()[0]
     'flowchart TB'
     """
-    write_atomic(path, dumps_mermaid(framework, language=language).encode("utf-8"))
+    write_output(path, dumps_mermaid(framework, language=language).encode("utf-8"))

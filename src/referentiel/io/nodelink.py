@@ -18,7 +18,7 @@ from typing import Any, Final
 
 import networkx as nx
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
 from referentiel.model import Framework
@@ -64,7 +64,7 @@ def write_node_link(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> read_node_link(folder / "f.json") == ref.load("examples/customer-relations.yaml")
     True
     """
-    write_atomic(path, dumps_node_link(framework).encode("utf-8"))
+    write_output(path, dumps_node_link(framework).encode("utf-8"))
 
 
 def loads_node_link(text: str) -> Framework:

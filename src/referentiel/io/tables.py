@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.model import Contradiction, Framework
 from referentiel.vocabulary import word
 
@@ -253,7 +253,7 @@ def to_dataframe(
 
 def _writer(dumps: Callable[..., str]) -> Callable[..., None]:
     def write(framework: Framework, path: str | os.PathLike[str], **options: Any) -> None:  # noqa: ANN401
-        write_atomic(path, dumps(framework, **options).encode("utf-8"))
+        write_output(path, dumps(framework, **options).encode("utf-8"))
 
     name = dumps.__name__.replace("dumps_", "write_")
     write.__doc__ = f"""Write what :func:`{dumps.__name__}` returns to *path*, atomically.

@@ -3,7 +3,7 @@
 The verbs: ``read_yaml``, ``write_yaml``, ``loads_yaml``, ``dumps_yaml``.
 
 Errors are located at their line and column. Duplicate keys, anchors, aliases and tags are
-refused. Comments of a hand-written file are not kept when a framework is written back.
+refused. Writing a framework over a YAML file keeps that file's comments and key order.
 
 Loading takes a fast path (libyaml, see :mod:`referentiel.io._fastyaml`) for the files it can
 read exactly; the others, and any file with problems, are parsed by ruamel.yaml keeping
@@ -12,12 +12,15 @@ positions, to locate every problem at its line and column.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import io
+import itertools
 import os
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
 from referentiel.io._fastyaml import DECLINED, parse_fast
@@ -34,8 +37,8 @@ T = TypeVar("T")
 
 def parse_located(
     text: str,
-    filename: str | None = None,
-    cls: type[T] = Framework,  # type: ignore[assignment]  # the default target
+    filename: str | None,
+    cls: type[T],
     *,
     what: str = "framework",
 ) -> tuple[T, Locate]:
@@ -93,7 +96,7 @@ def loads_yaml(text: str, *, filename: str | None = None) -> Framework:
     ...
     referentiel.errors.FileFormatError: f.yaml:4:1: error unknown-key: unknown key 'sourcse' in a framework (did you mean 'sources'?) (at $.sourcse)
     """  # noqa: E501 - doctest output lines cannot be wrapped
-    return parse_located(text, filename)[0]
+    return parse_located(text, filename, Framework)[0]
 
 
 def read_yaml(path: str | os.PathLike[str]) -> Framework:
@@ -141,10 +144,110 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     return buffer.getvalue()
 
 
+def update_yaml(text: str, framework: Framework) -> str:
+    r"""Return YAML *text* rewritten to hold *framework*, keeping its comments and key order.
+
+    What the framework still has keeps its place and its comments (the editor's schema line
+    included); what it gained is added after; what it lost goes. Text that is not a YAML
+    mapping is replaced by :func:`dumps_yaml`'s.
+
+    >>> from referentiel.model import Framework
+    >>> old = "# yaml-language-server: $schema=s.json\nid: x  # short\ntitle: Vide\n"
+    >>> print(update_yaml(old, Framework(id="x", title="Plein", version="2")))
+    # yaml-language-server: $schema=s.json
+    id: x  # short
+    title: Plein
+    version: '2'
+    <BLANKLINE>
+    """
+    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - only saving needs it
+
+    # Keys left at their default are not in the new data: first keep such keys of the file as
+    # they are, then, if the file no longer reads as the framework, let them go; failing that,
+    # the text is written anew. Whatever is written reads back as the framework.
+    for keep_absent in (True, False):
+        try:
+            yaml, document = _round_trip(text)
+        except Exception:  # noqa: BLE001 - any text ruamel cannot take back is written anew
+            break
+        if not isinstance(document, CommentedMap):
+            break
+        _merge(document, plain.to_dict(framework), keep_absent=keep_absent)
+        buffer = io.StringIO()
+        yaml.dump(document, buffer)
+        updated = buffer.getvalue()
+        with contextlib.suppress(FileFormatError):
+            if parse_located(updated, None, Framework)[0] == framework:
+                return updated
+    return dumps_yaml(framework)
+
+
+def _round_trip(text: str) -> tuple[Any, Any]:
+    """Load *text* keeping comments, quotes and indentation; return the YAML and the document."""
+    from ruamel.yaml import YAML  # noqa: PLC0415 - only saving needs it
+
+    mapping, offset = _indents(text)
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000
+    yaml.allow_unicode = True
+    yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
+    yaml.representer.add_representer(str, _represent_str)
+    return yaml, yaml.load(text)
+
+
+def _indents(text: str) -> tuple[int, int]:
+    r"""Guess a file's indentation: of nested mappings, and of a list's dash under its key.
+
+    >>> _indents("a:\n  b: 1\nc:\n  - 1\n"), _indents("a:\n    b: 1\nc:\n- 1\n")
+    ((2, 2), (4, 0))
+    """
+    lines = [line for line in text.splitlines() if line.strip() and line.lstrip()[0] != "#"]
+    mapping = offset = None
+    for parent, line in itertools.pairwise(lines):
+        if parent.rstrip().endswith(":") and not parent.lstrip().startswith("- "):
+            step = (len(line) - len(line.lstrip())) - (len(parent) - len(parent.lstrip()))
+            if line.lstrip().startswith("- "):
+                offset = step if offset is None else offset
+            elif step > 0:
+                mapping = step if mapping is None else mapping
+    return mapping or 2, max(offset or 0, 0)
+
+
+def _merge(old: Any, new: Any, *, keep_absent: bool) -> Any:  # noqa: ANN401 - YAML and plain data
+    """Return *new*, written into *old* where both are mappings or lists (comments kept)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
+
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        if not keep_absent:
+            for key in [k for k in old if k not in new]:
+                del old[key]
+        for key, value in new.items():
+            old[key] = _merge(old[key], value, keep_absent=keep_absent) if key in old else value
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        del old[len(new) :]
+        for index, value in enumerate(new):
+            if index < len(old):
+                old[index] = _merge(old[index], value, keep_absent=keep_absent)
+            else:
+                old.append(value)
+        return old
+    if isinstance(old, dt.date) and isinstance(new, str):  # a date the file wrote plainly
+        return old if old.isoformat() == new else new
+    same_kind = isinstance(old, str) and isinstance(new, str)
+    if not same_kind and type(old) is not type(new):  # True and 1 are equal, not the same
+        return new
+    return old if old == new else new
+
+
 def write_yaml(
     framework: Framework, path: str | os.PathLike[str], *, schema: str | None = None
 ) -> None:
-    """Write *framework* to *path* as YAML, atomically.
+    """Write *framework* to *path* as YAML, never destroying what was there.
+
+    A YAML file already at *path* keeps its comments, key order and schema line
+    (:func:`update_yaml`); a new one starts with the *schema* line if given.
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -153,4 +256,15 @@ def write_yaml(
     >>> read_yaml(folder / "copy.yaml") == ref.load("examples/customer-relations.yaml")
     True
     """
-    write_atomic(path, dumps_yaml(framework, schema=schema).encode("utf-8"))
+    write_output(path, yaml_for(framework, path, schema=schema).encode("utf-8"))
+
+
+def yaml_for(
+    framework: Framework, path: str | os.PathLike[str], *, schema: str | None = None
+) -> str:
+    """Return the YAML text that writing *framework* to *path* gives (see :func:`write_yaml`)."""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        target = Path(path)
+        if os.fspath(path) != "-" and target.is_file():
+            return update_yaml(target.read_text(encoding="utf-8-sig"), framework)
+    return dumps_yaml(framework, schema=schema)

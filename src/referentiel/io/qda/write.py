@@ -19,9 +19,9 @@ import zipfile
 from typing import Final
 from xml.etree import ElementTree as ET
 
-from referentiel._atomic import write_atomic
+from referentiel._output import write_output
 from referentiel._version import __version__
-from referentiel.io._graphdata import xml_text
+from referentiel.io._xml import xml_text
 from referentiel.io.qda.map import CodeTarget, QdaMapping
 from referentiel.model import Contradiction, Evidence, Framework, Side, Tension
 from referentiel.vocabulary import THEMES
@@ -122,7 +122,7 @@ def write_qdc(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> (folder / "f.qdc").read_bytes()[:38]
     b"<?xml version='1.0' encoding='utf-8'?>"
     """
-    write_atomic(path, qdc_bytes(framework))
+    write_output(path, qdc_bytes(framework))
 
 
 def _source_groups(framework: Framework) -> dict[tuple[str, str], list[tuple[Tension, Evidence]]]:
@@ -264,7 +264,7 @@ def write_qdpx(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> zipfile.ZipFile(folder / "f.qdpx").namelist()
     ['project.qde']
     """
-    write_atomic(path, qdpx_bytes(framework))
+    write_output(path, qdpx_bytes(framework))
 
 
 def mapping_for(framework: Framework) -> QdaMapping:

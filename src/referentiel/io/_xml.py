@@ -1,0 +1,20 @@
+"""Text as XML 1.0 can hold it, for every XML format (GraphML, GEXF, REFI-QDA)."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["xml_text"]
+
+#: What XML 1.0's Char production excludes: most C0 controls, lone surrogates, U+FFFE, U+FFFF.
+_XML_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    r"""Return *value* as XML 1.0 can hold it: forbidden characters dropped, CR read as LF.
+
+    >>> xml_text("a\r\nb\x0bc\ud800d")
+    'a\nbcd'
+    """
+    return _XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,161 @@
+"""Outputs never destroy: files are replaced atomically with the usual permissions, links are
+followed, FIFOs written in place, inputs and read-only files refused, ``-`` is stdin/stdout.
+
+Every test works in a temporary folder: never on the machine's own /dev entries.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import referentiel as ref
+from referentiel._output import umask, write_output
+from referentiel.io.yaml import update_yaml
+from referentiel.strategies import frameworks
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+SCRIPT = shutil.which("referentiel", path=str(Path(sys.executable).parent)) or "referentiel"
+
+
+def run(*args: object, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [SCRIPT, *map(str, args)], capture_output=True, cwd=cwd, input=stdin, check=False
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    shutil.copy(EXAMPLES / "customer-relations.yaml", tmp_path / "fw.yaml")
+    return tmp_path
+
+
+def test_a_new_file_gets_the_permissions_the_umask_allows(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        assert umask() == 0o027
+        write_output(tmp_path / "new.txt", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o640
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "old.txt"
+    target.write_bytes(b"old")
+    target.chmod(0o604)
+    write_output(target, b"new")
+    assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o604)
+
+
+def test_a_symlink_is_followed_and_stays_a_link(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_bytes(b"old")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    write_output(tmp_path / "link.txt", b"new")
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_bytes() == b"new"
+
+
+def test_a_fifo_is_written_in_place(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_output(fifo, b"streamed")
+    reader.join(timeout=10)
+    assert received == [b"streamed"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_read_only_files_and_inputs_are_refused_and_left_as_they_were(tmp_path: Path) -> None:
+    ro = tmp_path / "ro.csv"
+    ro.write_bytes(b"keep")
+    ro.chmod(0o444)
+    with pytest.raises(ref.OutputError) as info:
+        write_output(ro, b"new")
+    assert str(info.value) == f"{ro}: the file is read-only: nothing was written"
+    source = tmp_path / "fw.json"
+    source.write_bytes(b"{}")
+    link = tmp_path / "alias.json"
+    link.symlink_to(source)
+    with pytest.raises(ref.OutputError) as info:
+        write_output(link, b"new", protect=[source])
+    assert str(info.value) == f"{link}: refusing to overwrite {source}, which this command reads"
+    assert (ro.read_bytes(), source.read_bytes()) == (b"keep", b"{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alias.json", "fw.json", "ro.csv"]
+
+
+def test_a_missing_folder_is_named_as_the_user_gave_it(tmp_path: Path) -> None:
+    with pytest.raises(ref.OutputError) as info:
+        write_output(tmp_path / "nope" / "x.svg", b"x")
+    assert str(info.value) == f"{tmp_path / 'nope' / 'x.svg'}: no such folder: {tmp_path / 'nope'}"
+    assert isinstance(info.value, OSError)
+
+
+def test_cli_refuses_to_export_over_its_input(folder: Path) -> None:
+    before = (folder / "fw.yaml").read_bytes()
+    done = run("export", "fw.yaml", "--to", "csv", "-o", "fw.yaml", cwd=folder)
+    assert (done.returncode, done.stderr.decode()) == (
+        2,
+        "referentiel: error: fw.yaml: refusing to overwrite fw.yaml, which this command reads\n",
+    )
+    assert (folder / "fw.yaml").read_bytes() == before
+
+
+def test_dash_is_stdin_and_stdout(folder: Path) -> None:
+    text = (folder / "fw.yaml").read_bytes()
+    valid = run("validate", "-", cwd=folder, stdin=text)
+    assert (valid.returncode, valid.stderr) == (0, b"1 file(s) checked: 0 error(s), 0 warning(s)\n")
+    csv = run("export", "-", "--to", "csv", "-o", "-", cwd=folder, stdin=text)
+    assert csv.returncode == 0
+    assert csv.stdout.decode().splitlines()[0] == "number,origin,first,second,provenance,evidence"
+    assert csv.stderr == b""
+    svg = run("render", "fw.yaml", "-o", "-", cwd=folder)
+    assert svg.stdout.startswith(b"<?xml")
+    assert sorted(p.name for p in folder.iterdir()) == ["fw.yaml"]
+    broken = run("validate", "-", cwd=folder, stdin=b"id: [\n")
+    assert (broken.returncode, broken.stdout.decode()) == (
+        1,
+        "<stdin>:2:1: error yaml-syntax: expected the node content, but found '<stream end>' "
+        "(while parsing a flow node) (at $)\n",
+    )
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(folder: Path) -> None:
+    command = f"{SCRIPT} schema | head -c 1"  # the shell finds head, as a user would
+    done = subprocess.run(
+        ["/bin/bash", "-o", "pipefail", "-c", command], capture_output=True, cwd=folder, check=False
+    )
+    assert (done.stdout, done.stderr) == (b"{", b"")
+    assert done.returncode in (0, 141)  # the reader may take everything before it exits
+
+
+def test_saving_over_a_commented_yaml_file_keeps_its_comments(folder: Path) -> None:
+    path = folder / "fw.yaml"
+    comments = [line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line]
+    framework = ref.load(path)
+    ref.save(attrs.evolve(framework, title="Nouveau titre"), path)
+    after = path.read_text(encoding="utf-8")
+    assert [line for line in after.splitlines() if "#" in line] == comments
+    assert after.splitlines()[0].startswith("# yaml-language-server: $schema=")
+    assert ref.load(path) == attrs.evolve(framework, title="Nouveau titre")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frameworks, frameworks)
+def test_updating_a_yaml_file_always_reads_back_as_the_new_framework(
+    old: ref.Framework, new: ref.Framework
+) -> None:
+    text = update_yaml(ref.dumps(old), new)
+    assert ref.loads(text) == new
+    assert update_yaml(ref.dumps(new), new) == ref.dumps(new)
