@@ -20,7 +20,7 @@ from referentiel.draw.engine import ENGINES, OUTPUTS
 from referentiel.draw.kinds import FIGURES
 from referentiel.draw.options import EvidenceDisplay
 from referentiel.io.formats import FORMATS
-from referentiel.io.qda.read import LineEndings, Units
+from referentiel.io.qda.options import LineEndings, Units
 from referentiel.io.tables import Table
 from referentiel.outputs import EXPORT_FORMATS
 from referentiel.vocabulary import THEMES

@@ -1,8 +1,9 @@
 """The one mapping between the model and plain data: ``to_dict`` and ``from_dict``.
 
 One cattrs converter, configured once as cattrs' own ``preconf`` converters are: tensions are a
-tagged union on ``kind``, unknown keys are refused by the converter itself, and every problem is
-collected as cattrs collects them (``detailed_validation``), then translated once, by
+tagged union on ``kind`` (each class's code generated on first use), unknown keys are refused
+by the converter itself, and every problem is collected as cattrs collects them
+(``detailed_validation``), then translated once, by
 :mod:`referentiel.io._problems`, into :class:`~referentiel.Issue` values with their paths.
 Framework files, the QDA mapping file and the graph formats' attributes all go through it.
 """
@@ -19,7 +20,6 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
-from cattrs.strategies import configure_tagged_union
 
 from referentiel.errors import FileFormatError
 from referentiel.io._gc import paused_gc
@@ -210,10 +210,11 @@ def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat
 
     converter.register_structure_hook_factory(attrs.has, class_hook)
 
-    configure_tagged_union(Tension, converter, tag_name="kind", tag_generator=_kind_of)
-    tagged_structure = converter.get_structure_hook(Tension)
-    tagged_unstructure = converter.get_unstructure_hook(Tension)
+    # The tagged union on `kind`, as cattrs.strategies.configure_tagged_union builds it, but
+    # generating each class's code on first use: building it all at import cost a cold start
+    # 20 ms, and reading a file never unstructures.
     kinds = [kind.value for kind in TENSION_CLASSES]
+    structure_hooks: dict[type, Callable[[object, type], Any]] = {}
 
     def structure_tension(value: object, _: type) -> Tension:
         if not isinstance(value, Mapping):
@@ -236,19 +237,19 @@ def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat
                     [exc],
                     Tension,  # type: ignore[arg-type]  # the union names the owner in messages
                 ) from None
-        tension: Tension = tagged_structure(dict(value), Tension)
+        cls = TENSION_CLASSES[TensionKind(value["kind"])]
+        hook = structure_hooks.get(cls)
+        if hook is None:
+            hook = structure_hooks[cls] = converter.get_structure_hook(cls)
+        tension: Tension = hook({k: v for k, v in value.items() if k != "kind"}, cls)
         return tension
 
     def unstructure_tension(tension: Tension) -> dict[str, Any]:
-        data: dict[str, Any] = tagged_unstructure(tension)
-        return {"kind": data.pop("kind"), **data}  # kind first, as people write it
+        # kind first, as people write it
+        return {"kind": tension.kind.value, **converter.unstructure(tension, type(tension))}
 
     converter.register_structure_hook(Tension, structure_tension)
     converter.register_unstructure_hook(Tension, unstructure_tension)
-
-
-def _kind_of(cls: type) -> str:
-    return str(cls.kind.value)  # type: ignore[attr-defined]  # Contradiction and Dilemma
 
 
 def _converter() -> cattrs.Converter:

@@ -13,7 +13,7 @@ import os
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final
 from xml.etree.ElementTree import Element
 
 import attrs
@@ -22,6 +22,7 @@ from defusedxml.common import DefusedXmlException
 
 from referentiel.errors import FileFormatError
 from referentiel.io import codes
+from referentiel.io.qda.options import LineEndings, Units
 from referentiel.issues import Code
 
 __all__ = [
@@ -38,9 +39,6 @@ __all__ = [
 
 NS: Final = "urn:QDA-XML:project:1.0"
 Q: Final = "{" + NS + "}"
-
-LineEndings = Literal["normalise", "keep"]
-Units = Literal["codepoints", "utf16"]
 
 
 @attrs.frozen
