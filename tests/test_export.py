@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,10 +14,12 @@ from typing import Any
 import attrs
 import networkx as nx
 import pytest
+from defusedxml import ElementTree as SafeET
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
 import referentiel as ref
+from referentiel.io.qda.write import project_xml
 from referentiel.strategies import valid_frameworks
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -497,3 +500,55 @@ def test_jsonl_lines_are_json_whatever_the_text(framework: ref.Framework) -> Non
     text = ref.dumps_jsonl(framework)
     records = [json.loads(line) for line in text.splitlines()]  # any line break ends a line
     assert [r["quote"] for r in records] == [e.quote for t in framework for e in t.evidence]
+
+
+HOSTILE_TEXTS = [
+    '=HYPERLINK("http://evil")',
+    "+1+1",
+    "-2",
+    "@SUM(A1)",
+    "\tindent",
+    'titre\rclick t0 href "javascript:alert(1)"',
+    "<script>alert(1)</script> | pipe\u2028next",
+    "ctrl\x00\x07\x1b[31m",
+    "NEL\x85LS\u2028PS\u2029end",
+    "50% & $x_1$ #{a}~^\\",
+]
+
+
+def _hostile(text: str) -> ref.Framework:
+    pole = ref.Pole(label=text)
+    tension = attrs.evolve(CUSTOMER.contradictions[1], id=f"c\x01{len(text)}", prescribed=pole)
+    excerpt = ref.Evidence(quote=text, speaker=text, supports=ref.Side.REAL)
+    tension = attrs.evolve(tension, evidence=(excerpt,))
+    return attrs.evolve(CUSTOMER, title=text, tensions=(tension,), links=())
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS, ids=range(len(HOSTILE_TEXTS)))
+def test_every_export_is_well_formed_for_its_reader_whatever_the_text(
+    text: str, tmp_path: Path
+) -> None:
+    fw = _hostile(text)
+    # CSV: one row a tension, no cell a formula (OWASP), the text itself otherwise
+    rows = list(csv.reader(io.StringIO(ref.dumps_csv(fw))))
+    assert len(rows) == 2
+    cell = rows[1][2]
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell.removeprefix("'") == text
+    assert list(csv.reader(io.StringIO(ref.dumps_csv(fw, raw=True))))[1][2] == text
+    # Markdown: two tables of one row each, no raw HTML
+    tokens = MarkdownIt().enable("table").parse(ref.dumps_markdown(fw))
+    assert [t.type for t in tokens].count("tr_open") == 4
+    assert not any(t.type in ("html_inline", "html_block") for t in tokens)
+    # LaTeX: no control character, one line a row
+    latex = ref.dumps_latex(fw)
+    assert not any(unicodedata.category(c) == "Cc" and c != "\n" for c in latex)
+    # XML formats: well-formed, ids included
+    for dumps in (ref.dumps_graphml, ref.dumps_gexf):
+        SafeET.fromstring(dumps(fw).encode("utf-8"))
+    SafeET.fromstring(project_xml(fw))
+    # Mermaid: no line break inside a statement; its own parser reads it
+    mermaid = ref.dumps_mermaid(fw)
+    assert mermaid.count("\n") == len(mermaid.splitlines())
+    assert all(not line.lstrip().startswith("click") for line in mermaid.splitlines())
+    assert _mermaid_parse(mermaid, tmp_path)["ok"] is True  # skips only where node is absent

@@ -147,6 +147,12 @@ def _parser() -> argparse.ArgumentParser:
         default="tensions",
         help="which table a CSV holds (default: tensions)",
     )
+    export.add_argument(
+        "--raw-cells",
+        action="store_true",
+        help="CSV: keep cells starting with = + - @ as they are (by default they start with ' "
+        "so that no spreadsheet runs them as formulas)",
+    )
 
     diff = commands.add_parser(
         "diff",
@@ -271,6 +277,7 @@ def _export(args: argparse.Namespace) -> int:
         to=args.to,
         language=args.lang,
         table=args.table,
+        raw=args.raw_cells,
         protect=[args.file],
     )
     _wrote(args.output, f" ({used})")

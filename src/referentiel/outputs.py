@@ -36,6 +36,7 @@ def export(
     to: str | None = None,
     language: str | None = None,
     table: str = "tensions",
+    raw: bool = False,
     protect: Iterable[str | os.PathLike[str]] = (),
 ) -> str:
     """Write *framework* to *path* in format *to* (default: from the suffix; ``-``: stdout).
@@ -43,7 +44,8 @@ def export(
     The formats are :data:`EXPORT_FORMATS`: GraphML, GEXF, node-link JSON, Mermaid, the
     tableau de synthèse (Markdown, CSV, HTML, LaTeX), and DOT (the graph of tensions and links).
     Returns the format used. ``language`` picks the labels' language where the format shows
-    labels; ``table`` ("tensions" or "evidence") picks the CSV table.
+    labels; ``table`` ("tensions" or "evidence") picks the CSV table; ``raw`` keeps CSV cells
+    that a spreadsheet would run as formulas as they are.
 
     The output never destroys anything (see :func:`referentiel.save`): a file in *protect*
     is refused.
@@ -64,13 +66,18 @@ def export(
         if to == dot.name or (to is None and Path(path).suffix.lower() in dot.suffixes)
         else format_for(path, to).name
     )
-    text = export_text(framework, name, language=language, table=table)
+    text = export_text(framework, name, language=language, table=table, raw=raw)
     write_output(path, text.encode("utf-8"), protect=protect)
     return name
 
 
 def export_text(
-    framework: Framework, to: str, *, language: str | None = None, table: str = "tensions"
+    framework: Framework,
+    to: str,
+    *,
+    language: str | None = None,
+    table: str = "tensions",
+    raw: bool = False,
 ) -> str:
     """Return *framework* as text in the export format *to*, one of :data:`EXPORT_FORMATS`.
 
@@ -83,4 +90,4 @@ def export_text(
     """
     if to == OUTPUTS["dot"].name:
         return to_dot(framework, figure=DOT_FIGURE, language=language)
-    return export_file_text(framework, to, language=language, table=table)
+    return export_file_text(framework, to, language=language, table=table, raw=raw)

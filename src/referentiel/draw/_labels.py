@@ -9,32 +9,21 @@ control characters are dropped, and line breaks become ``<BR/>``.
 from __future__ import annotations
 
 import html
-from typing import Final
+
+from referentiel._unicode import normal_lines
 
 __all__ = ["clean", "html_label", "lines"]
 
 
-_BREAKS: Final = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
-#: Control characters (Unicode category Cc) dropped, tabs made spaces, newlines kept.
-_CONTROLS: Final = {
-    **dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)]),
-    ord("\t"): " ",
-    ord("\n"): "\n",
-}
-
-
 def clean(value: str) -> str:
-    r"""Drop control characters (tabs become spaces); keep every other character as it is.
+    r"""Drop control characters (tabs become spaces); make every line break a line feed.
 
     >>> clean("a\tb\x00c\u200fd")
     'a bc\u200fd'
     """
     if value.isprintable():  # the common case: no control character, no line break
         return value
-    for line_break in _BREAKS:
-        if line_break in value:
-            value = value.replace(line_break, "\n")
-    return value.translate(_CONTROLS)
+    return normal_lines(value)
 
 
 def lines(value: str, width: int | None) -> list[str]:

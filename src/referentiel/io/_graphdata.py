@@ -127,12 +127,15 @@ def plain_graph(
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     framework = _plain(graph.graph, Framework, encode=encode)
     plain.graph.update(_renamed(framework, RESERVED) if encode else framework)
+    # XML cannot hold every character of an id: node keys are cleaned as their ids are
+    key_of = xml_text if encode else str
     for node, data in graph.nodes(data=True):
         attributes = _plain(data, _node_class(data), encode=encode)
-        plain.add_node(node, **(_renamed(attributes, RESERVED) if rename_nodes else attributes))
+        renamed = _renamed(attributes, RESERVED) if rename_nodes else attributes
+        plain.add_node(key_of(node), **renamed)
     for tail, head, key, data in graph.edges(keys=True, data=True):
         cls = _edge_class(graph.nodes[tail], graph.nodes[head])
-        plain.add_edge(tail, head, key=key, **_plain(data, cls, encode=encode))
+        plain.add_edge(key_of(tail), key_of(head), key=key, **_plain(data, cls, encode=encode))
     return plain
 
 

@@ -45,7 +45,12 @@ def format_for(path: str | os.PathLike[str] | None, to: str | None) -> Format:
 
 
 def export_text(
-    framework: Framework, to: str, *, language: str | None = None, table: str = "tensions"
+    framework: Framework,
+    to: str,
+    *,
+    language: str | None = None,
+    table: str = "tensions",
+    raw: bool = False,
 ) -> str:
     """Return *framework* as text in the export format *to*.
 
@@ -57,7 +62,7 @@ def export_text(
     'number,origin,first,second,provenance,evidence'
     """
     fmt = format_for(None, to)
-    given: dict[str, Any] = {"language": language, "table": table}
+    given: dict[str, Any] = {"language": language, "table": table, "raw": raw}
     text: str = fmt.function("dumps")(framework, **{k: given[k] for k in fmt.options})
     return text
 
@@ -69,6 +74,7 @@ def export(
     to: str | None = None,
     language: str | None = None,
     table: str = "tensions",
+    raw: bool = False,
 ) -> str:
     """Write *framework* to *path* atomically in format *to* (default: from the suffix).
 
@@ -82,6 +88,6 @@ def export(
     'latex'
     """
     fmt = format_for(path, to)
-    text = export_text(framework, fmt.name, language=language, table=table)
+    text = export_text(framework, fmt.name, language=language, table=table, raw=raw)
     write_output(path, text.encode("utf-8"))
     return fmt.name

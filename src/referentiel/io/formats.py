@@ -144,7 +144,7 @@ FORMATS: Final[dict[str, Format]] = {
             module="referentiel.io.tables",
             stem="csv",
             summary="spreadsheets (one table: table=)",
-            options=("language", "table"),
+            options=("language", "table", "raw"),
             keeps=_TABLES,
         ),
         Format(

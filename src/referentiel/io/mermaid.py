@@ -14,6 +14,7 @@ import os
 from typing import Final
 
 from referentiel._output import write_output
+from referentiel._unicode import one_line
 from referentiel.model import Contradiction, Framework, Origin, Status, Tension
 from referentiel.vocabulary import word
 
@@ -25,15 +26,14 @@ _ENTITIES: Final = {
     "<": "#lt;",
     ">": "#gt;",
     "#": "#35;",
-    "\n": "<br>",
-    "\r": "",
     "`": "#96;",
 }
 
 
 def _label(value: str) -> str:
     """Quote user text for a Mermaid label: entity codes for the characters Mermaid reads."""
-    return '"' + "".join(_ENTITIES.get(char, char) for char in value) + '"'
+    text = "".join(_ENTITIES.get(char, char) for char in one_line(value, "\n"))
+    return '"' + text.replace("\n", "<br>") + '"'
 
 
 def _group(tension: Tension) -> str:
@@ -53,7 +53,7 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
     out = [
         "flowchart TB",
         "  classDef derived stroke-dasharray: 5 5",
-        f"  %% {framework.title_in(lang).replace(chr(10), ' ')}",
+        f"  %% {one_line(framework.title_in(lang))}",  # a comment ends at any line break
     ]
     index = {t.id: i for i, t in enumerate(framework.tensions)}
     groups = [o.value for o in Origin] + ["no-origin", "dilemmas"]

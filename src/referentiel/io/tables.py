@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from referentiel._output import write_output
+from referentiel._unicode import one_line
 from referentiel.model import Contradiction, Framework
 from referentiel.vocabulary import word
 
@@ -116,7 +117,9 @@ def _headers(framework: Framework, language: str | None) -> dict[str, str]:
 
 
 def _markdown_cell(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    # a cell is one line of text: raw HTML would be rendered, a line break would end the row
+    text = html.escape(one_line(str(value)), quote=False)
+    return text.replace("|", "\\|")
 
 
 def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
@@ -141,10 +144,28 @@ def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
     return "\n".join(out)
 
 
+#: What starts a formula in a spreadsheet (OWASP, "CSV Injection").
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: object, *, raw: bool) -> object:
+    if not raw and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value  # shown as text, never run as a formula
+    return value
+
+
 def dumps_csv(
-    framework: Framework, *, table: Table = "tensions", language: str | None = None
+    framework: Framework,
+    *,
+    table: Table = "tensions",
+    language: str | None = None,
+    raw: bool = False,
 ) -> str:
     """Return one table as CSV (comma-separated, a header row of the column keys).
+
+    A text cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) starts with a ``'`` instead, as OWASP recommends;
+    ``raw=True`` keeps every cell as it is.
 
     >>> import referentiel as ref
     >>> print(dumps_csv(ref.load("examples/customer-relations.yaml")).splitlines()[2])
@@ -154,7 +175,7 @@ def dumps_csv(
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _csv_cell(v, raw=raw) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
 
 
@@ -193,17 +214,16 @@ _LATEX: Final = {
     "}": r"\}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
-    "\n": " ",
 }
 
 
 def latex_escape(value: object) -> str:
-    r"""Escape text for LaTeX.
+    r"""Escape text for LaTeX, on one line, without the control characters TeX stops at.
 
     >>> print(latex_escape("50% & {x}_1"))
     50\% \& \{x\}\_1
     """
-    return "".join(_LATEX.get(char, char) for char in str(value))
+    return "".join(_LATEX.get(char, char) for char in one_line(str(value)))
 
 
 def dumps_latex(framework: Framework, *, language: str | None = None) -> str:

@@ -58,7 +58,7 @@ def _codes(parent: ET.Element, framework: Framework, ns: str) -> None:
             codes,
             f"{{{ns}}}Code",
             guid=_guid(framework, tension.id),
-            name=_tension_code_name(tension),
+            name=xml_text(_tension_code_name(tension)),
             isCodable="true",
             color=_colour(tension),
         )
