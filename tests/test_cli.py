@@ -97,6 +97,8 @@ def test_validate_warnings_only_exit_0(tmp_path: Path) -> None:
     assert done.stdout == (
         "w.yaml:3:1: warning numbering-gap: tension numbers skip 1 (at $.tensions)\n"
         "w.yaml:4:5: warning no-evidence: dilemma 'd1' has no evidence (at $.tensions[0])\n"
+        "w.yaml:9:5: warning unchecked-attestation: marked attested, but no source says where: "
+        "nothing can be checked (at $.tensions[0].provenance)\n"
     )
 
 

@@ -32,13 +32,40 @@ def test_examples_carry_the_schema_line(name: str) -> None:
     assert first == "# yaml-language-server: $schema=../src/referentiel/referentiel.schema.json"
 
 
-def test_customer_relations_eight_contradictions(customer: ref.Framework) -> None:
-    assert [c.number for c in customer.contradictions] == [1, 2, 3, 4, 5, 6, 7, 8]
+def claims(fw: ref.Framework) -> list[tuple[object, ...]]:
+    """Per contradiction: its number, origin and excerpts, each with how it is known."""
+    return [
+        (
+            c.id,
+            c.provenance.status.value,
+            (c.number, c.number_status.value),
+            (c.origin.value if c.origin else None, c.origin_status.value),
+            [(e.speaker or e.source, e.tie_status.value) for e in c.evidence],
+        )
+        for c in fw.contradictions
+    ]
+
+
+def test_customer_relations_says_what_the_paper_says_and_marks_the_rest(
+    customer: ref.Framework,
+) -> None:
+    """2 and 5 and the three IS excerpts on 5 are the paper's; the rest is marked inferred."""
+    r, a = "reconstructed", "attested"
+    assert claims(customer) == [
+        ("c1", r, (1, r), ("organisation", r), []),
+        ("c2", a, (2, a), ("organisation", r), [("balas-touzet", a), ("debriefings", a)]),
+        ("c3", r, (3, r), ("situation", r), []),
+        ("c4", r, (4, r), ("organisation", r), [("double-tour", r)]),
+        ("c5", a, (5, a), ("organisation", r), [("C.", a), ("S.", a), ("B.", a)]),
+        ("c6", r, (6, r), ("situation", r), [("balas-touzet", r)]),
+    ]
     assert customer.dilemmas == ()
-    by_origin = {
-        o: [c.number for c in customer.contradictions if c.origin is o] for o in ref.Origin
-    }
-    assert by_origin == {ref.Origin.ORGANISATION: [1, 2, 4, 5], ref.Origin.SITUATION: [3, 6, 7, 8]}
+    assert customer.links == ()  # no passage supports a link between two contradictions
+    for c in customer.contradictions:  # every inference quotes the paper's own classification
+        assert c.origin_provenance is not None
+        assert "Nous avons classé ces contradictions selon deux origines" in (
+            c.origin_provenance.justification or ""
+        )
 
 
 def test_customer_relations_attested_poles_are_verbatim(customer: ref.Framework) -> None:
@@ -60,6 +87,8 @@ def test_customer_relations_reconstructed_ones_quote_their_passage(customer: ref
         assert c.provenance.status is ref.Status.RECONSTRUCTED
         assert c.provenance.source == "balas-touzet"
         assert (c.provenance.justification or "").startswith("«")
+        assert c.number_provenance is not None
+        assert c.number_provenance.status is ref.Status.RECONSTRUCTED
 
 
 def test_customer_relations_every_pole_is_translated(customer: ref.Framework) -> None:
@@ -68,43 +97,68 @@ def test_customer_relations_every_pole_is_translated(customer: ref.Framework) ->
             assert pole.label_in("en") != pole.label
 
 
-def test_customer_relations_the_three_is_excerpts(customer: ref.Framework) -> None:
-    excerpts = {
-        (e.speaker, e.date.isoformat() if e.date else None, t.number, e.supports.value): e.quote
+def test_customer_relations_the_three_is_excerpts_back_contradiction_5(
+    customer: ref.Framework,
+) -> None:
+    """Verbatim, with speaker and date, tied to 5 as the paper states, pole not guessed."""
+    excerpts = [
+        (e.speaker, e.date.isoformat() if e.date else None, t.number, e.supports.value, e.quote)
         for t in customer.tensions
         for e in t.evidence
         if e.speaker
-    }
-    assert excerpts == {
+    ]
+    assert excerpts == [
         (
             "C.",
             "2021-11-30",
             5,
-            "real",
-        ): "Le but c'est de répondre à sa demande le plus rapidement possible et de faire en "
-        "sorte qu'elle soit euh qu'elle soit... satisfaite ; C'est l'aider en fait",
+            "both",
+            "Le but c'est de répondre à sa demande le plus rapidement possible et de faire en "
+            "sorte qu'elle soit euh qu'elle soit... satisfaite ; C'est l'aider en fait",
+        ),
         (
             "S.",
             "2022-01-25",
-            1,
-            "real",
-        ): "C'est la frustration de ne pouvoir conduire une vraie relation avec un client. [...] "
-        "Alors oui, je ressens une frustration {...} effectivement j'aurais pu être frustrée, "
-        "enfin je pourrais être frustrée",
+            5,
+            "both",
+            "C'est la frustration de ne pouvoir conduire une vraie relation avec un client. [...] "
+            "Alors oui, je ressens une frustration {...} effectivement j'aurais pu être frustrée, "
+            "enfin je pourrais être frustrée",
+        ),
         (
             "B.",
             "2021-11-30",
-            7,
-            "real",
-        ): "Il va y avoir des moments où tu vas avoir besoin de 3, 4, 5 minutes pour vérifier une "
-        "information, ou valider ta GCC ou pour aller aux toilettes par exemple, donc ce sont "
-        "des minutes que tu vas devoir rattraper, il faut tout le temps rattraper les minutes",
-    }
+            5,
+            "both",
+            "Il va y avoir des moments où tu vas avoir besoin de 3, 4, 5 minutes pour vérifier "
+            "une information, ou valider ta GCC ou pour aller aux toilettes par exemple, donc ce "
+            "sont des minutes que tu vas devoir rattraper, il faut tout le temps rattraper les "
+            "minutes",
+        ),
+    ]
     methods = {s.id: s.method for s in customer.sources}
     for t in customer.tensions:
         for e in t.evidence:
             if e.speaker:
                 assert methods[e.source or ""] is ref.Method.INSTRUCTION_AU_SOSIE
+                assert e.provenance is not None
+                assert e.provenance.justification == (
+                    "« identifiée à partir des entretiens dont les extraits ci-dessous sont issus »"
+                )
+
+
+def test_kinesitherapy_cites_each_phrase_with_its_own_reference(kine: ref.Framework) -> None:
+    description = kine.description or ""
+    for phrase, reference in (
+        ("« un outil de relance des dialogues »", "(Balas, Transformations, résumé)"),
+        ("instituantes (sociales et\n  subjectives) »", "(Balas, 2013)"),
+        ("répertorie les dilemmes de métier »", "Dossiers des Sciences de l'Éducation"),
+    ):
+        text = " ".join(description.split())
+        assert " ".join(phrase.split()) in text
+        assert reference.split(",")[0] in text
+    assert {s.id for s in kine.sources} >= {"balas-2011", "balas-transformations", "balas-2013"}
+    assert all("instituted pole first" not in (d.provenance.justification or "") for d in kine)
 
 
 def test_kinesitherapy_is_marked_illustrative_throughout(kine: ref.Framework) -> None:
@@ -118,3 +172,15 @@ def test_kinesitherapy_is_marked_illustrative_throughout(kine: ref.Framework) ->
         for e in d.evidence:
             assert e.provenance is not None and e.provenance.status is ref.Status.ILLUSTRATIVE
             assert e.quote.startswith("[exemple illustratif]")
+
+
+def test_last_rounds_files_still_load_and_validate() -> None:
+    """A file of the previous format (before per-claim provenance) loads as it did."""
+    old = ref.check(Path(__file__).parent / "data" / "customer-relations-2026.1.yaml")
+    assert old.issues == ()
+    assert [
+        c.origin_status
+        for c in ref.load(
+            Path(__file__).parent / "data" / "customer-relations-2026.1.yaml"
+        ).contradictions
+    ][:2] == [ref.Status.RECONSTRUCTED, ref.Status.ATTESTED]

@@ -27,6 +27,7 @@ CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")
 KINE = ref.load(EXAMPLES / "kinesitherapy.yaml")
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
+# number, origin, poles, provenance, excerpts, then how the number and the grouping are known
 TENSION_ROWS = [
     [
         "1",
@@ -34,7 +35,9 @@ TENSION_ROWS = [
         "Répondre dans des délais contraints",
         "Conduire une vraie relation",
         "reconstructed",
-        "1",
+        "0",
+        "reconstructed",
+        "reconstructed",
     ],
     [
         "2",
@@ -43,22 +46,28 @@ TENSION_ROWS = [
         "Insécurité constante",
         "attested",
         "2",
+        "attested",
+        "reconstructed",
     ],
     [
         "3",
         "situation",
         "Un client idéal-type",
-        "Des clients toujours singuliers",
+        "Répondre à chaque client dans sa singularité",
         "reconstructed",
         "0",
+        "reconstructed",
+        "reconstructed",
     ],
     [
         "4",
         "organisation",
         "La traçabilité pour mesurer la charge de travail",
-        "La qualité du service rendu",
+        "Rendre un service de qualité",
         "reconstructed",
         "1",
+        "reconstructed",
+        "reconstructed",
     ],
     [
         "5",
@@ -66,25 +75,30 @@ TENSION_ROWS = [
         "Respect des procédures",
         "Réalisation de son travail de conseiller",
         "attested",
-        "1",
+        "3",
+        "attested",
+        "reconstructed",
     ],
     [
         "6",
         "situation",
-        "Des formulations stéréotypées, des mots bannis",
-        "Des explications exactes",
-        "reconstructed",
-        "1",
-    ],
-    ["7", "situation", "Pauses justifiées", "« Rattraper les minutes »", "reconstructed", "1"],
-    [
-        "8",
-        "situation",
         "Un client coproducteur, autonome",
-        "Des clients qui ne peuvent pas être autonomes",
+        "Accompagner les clients qui ne peuvent pas être autonomes",
         "reconstructed",
         "1",
+        "reconstructed",
+        "reconstructed",
     ],
+]
+TENSION_HEADER = [
+    "number",
+    "origin",
+    "first",
+    "second",
+    "provenance",
+    "evidence",
+    "number_status",
+    "origin_status",
 ]
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -140,7 +154,7 @@ def test_graphml_read_by_networkx_and_by_an_xml_parser(tmp_path: Path) -> None:
     path = tmp_path / "f.graphml"
     ref.write_graphml(CUSTOMER, path)
     g = nx.read_graphml(path)
-    assert g.number_of_nodes() == 6 + 8 + 16 + 8
+    assert g.number_of_nodes() == 6 + 6 + 12 + 7  # sources, tensions, poles, excerpts
     assert g.nodes["pole:c2:real"]["label"] == "Insécurité constante"
     assert g.nodes["tension:c2"]["number"] == 2
     assert json.loads(g.nodes["tension:c1"]["provenance"])["status"] == "reconstructed"
@@ -148,7 +162,7 @@ def test_graphml_read_by_networkx_and_by_an_xml_parser(tmp_path: Path) -> None:
     types = {key.get("attr.type") for key in root.iter(f"{GRAPHML}key")}
     assert types <= {"string", "long", "int", "boolean", "double"}
     nodes = root.findall(f"{GRAPHML}graph/{GRAPHML}node")
-    assert len(nodes) == 38
+    assert len(nodes) == 31
 
 
 def test_gexf_read_by_networkx_and_by_an_xml_parser(tmp_path: Path) -> None:
@@ -172,28 +186,39 @@ def test_node_link_uses_explicit_keys() -> None:
         "label": "Travail encadré par de multiples procédures",
         "translations": {"en": "Work framed by many procedures"},
     }
-    link = next(e for e in data["links"] if e["key"] == "derives-from")
-    assert (link["source"], link["target"]) == ("tension:c6", "tension:c2")
-    assert link["provenance"]["status"] == "reconstructed"
+    excerpt = next(n for n in data["nodes"] if n["key"] == "evidence:c4:0")
+    assert excerpt["provenance"]["status"] == "reconstructed"
+    tension = next(n for n in data["nodes"] if n["key"] == "tension:c3")
+    assert tension["origin_provenance"]["status"] == "reconstructed"
+    cites = next(e for e in data["links"] if e["source"] == "evidence:c5:1")
+    assert (cites["target"], cites["key"]) == ("tension:c5", "supports")
 
 
 def test_csv_tables_exactly() -> None:
     rows = list(csv.reader(io.StringIO(ref.dumps_csv(CUSTOMER))))
-    assert rows == [
-        ["number", "origin", "first", "second", "provenance", "evidence"],
-        *TENSION_ROWS,
-    ]
+    assert rows == [TENSION_HEADER, *TENSION_ROWS]
     evidence = list(csv.DictReader(io.StringIO(ref.dumps_csv(CUSTOMER, table="evidence"))))
-    assert len(evidence) == 8
-    assert evidence[0] == {
-        "tension": "1",
-        "pole": "real",
-        "speaker": "S.",
-        "date": "2022-01-25",
+    assert len(evidence) == 7
+    assert evidence[3] == {
+        "tension": "5",
+        "pole": "both",
+        "speaker": "C.",
+        "date": "2021-11-30",
         "method": "instruction-au-sosie",
-        "source": "is-s",
-        "quote": CUSTOMER["c1"].evidence[0].quote,
+        "source": "is-c",
+        "quote": CUSTOMER["c5"].evidence[0].quote,
+        "translation": "",
+        "tie": "attested",
     }
+    assert [row["tie"] for row in evidence] == [
+        "attested",
+        "attested",
+        "reconstructed",
+        "attested",
+        "attested",
+        "attested",
+        "reconstructed",
+    ]
 
 
 class _Cells(HTMLParser):
@@ -236,18 +261,30 @@ def test_html_tables_exactly() -> None:
             "Travail réel / pôle 2",
             "Provenance",
             "Extraits",
+            "Numéro",
+            "Classement",
         ],
         *TENSION_ROWS,
     ]
-    assert evidence[0] == ["Tension", "Pôle", "Locuteur", "Date", "Méthode", "Source", "Extrait"]
-    assert len(evidence) == 9
+    assert evidence[0] == [
+        "Tension",
+        "Pôle",
+        "Locuteur",
+        "Date",
+        "Méthode",
+        "Source",
+        "Extrait",
+        "Traduction",
+        "Lien",
+    ]
+    assert len(evidence) == 8
 
 
 def test_markdown_tables_read_by_markdown_it() -> None:
     rendered = MarkdownIt("commonmark").enable("table").render(ref.dumps_markdown(CUSTOMER))
     tensions, evidence = _html_tables(rendered)
     assert tensions[1:] == TENSION_ROWS
-    assert evidence[7][:4] == ["7", "real", "B.", "2021-11-30"]
+    assert evidence[6][:4] == ["5", "both", "B.", "2021-11-30"]
 
 
 def test_markdown_escapes_pipes() -> None:
@@ -264,13 +301,13 @@ def test_latex_booktabs_exactly() -> None:
         r"\begin{table}",
         r"\centering",
         r"\caption{Tableau de synthèse}",
-        r"\begin{tabular}{rlp{4cm}p{4cm}ll}",
+        r"\begin{tabular}{rlp{4cm}p{4cm}llll}",
         r"\toprule",
         r"N° & Origine & Travail prescrit / pôle 1 & Travail réel / pôle 2 & Provenance & "
-        r"Extraits \\",
+        r"Extraits & Numéro & Classement \\",
         r"\midrule",
         r"1 & organisation & Répondre dans des délais contraints & Conduire une vraie relation & "
-        r"reconstructed & 1 \\",
+        r"reconstructed & 0 & reconstructed & reconstructed \\",
     ]
     assert lines.count(r"\bottomrule") == 2
 
@@ -358,9 +395,9 @@ def test_export_errors_write_nothing(tmp_path: Path) -> None:
 
 def test_to_dataframe() -> None:
     frame = ref.to_dataframe(CUSTOMER)
-    assert list(frame.columns) == ["number", "origin", "first", "second", "provenance", "evidence"]
-    assert frame["evidence"].tolist() == [1, 2, 0, 1, 1, 1, 1, 1]
-    assert ref.to_dataframe(CUSTOMER, table="evidence").shape == (8, 7)
+    assert list(frame.columns) == TENSION_HEADER
+    assert frame["evidence"].tolist() == [0, 2, 0, 1, 3, 1]
+    assert ref.to_dataframe(CUSTOMER, table="evidence").shape == (7, 9)
 
 
 def test_plot_evidence() -> None:
@@ -371,7 +408,7 @@ def test_plot_evidence() -> None:
     from matplotlib.patches import Rectangle
 
     widths = [patch.get_width() for patch in ax.patches if isinstance(patch, Rectangle)]
-    assert widths == [0, 1, 1, 2, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
+    assert widths == [0, 0, 1, 2, 0, 0, 0, 1, 3, 3, 0, 1]
     assert [t.get_text() for t in ax.get_yticklabels()][1] == (
         "2. Travail encadré par de multiples procédures"
     )
@@ -412,7 +449,7 @@ def test_latex_read_by_pylatexenc() -> None:
         macros = [n.macroname for n in _walk(tabular.nodelist) if isinstance(n, LatexMacroNode)]
         assert (macros[0], macros[2], macros[-1]) == ("toprule", "midrule", "bottomrule")
         rows.append(macros.count("\\"))
-    assert rows == [1 + 8, 1 + 8]  # a header row, then a row per tension / per excerpt
+    assert rows == [1 + 6, 1 + 7]  # a header row, then a row per tension / per excerpt
 
 
 def test_latex_escapes_what_tex_reads_specially() -> None:
@@ -481,12 +518,12 @@ def test_jsonl_has_one_excerpt_a_line_verbatim_with_its_provenance(tmp_path: Pat
     assert [(r["tension"], r["quote"]) for r in records] == [(t, e.quote) for t, e in expected]
     first = records[0]
     assert {k: first[k] for k in ("number", "kind", "pole", "speaker", "date", "method")} == {
-        "number": 1,
+        "number": 2,
         "kind": "contradiction",
-        "pole": "real",
-        "speaker": "S.",
-        "date": "2022-01-25",
-        "method": "instruction-au-sosie",
+        "pole": "both",
+        "speaker": None,
+        "date": None,
+        "method": "publication",
     }
     statuses = [r["provenance"]["status"] for r in records]
     assert statuses == [
@@ -552,3 +589,30 @@ def test_every_export_is_well_formed_for_its_reader_whatever_the_text(
     assert mermaid.count("\n") == len(mermaid.splitlines())
     assert all(not line.lstrip().startswith("click") for line in mermaid.splitlines())
     assert _mermaid_parse(mermaid, tmp_path)["ok"] is True  # skips only where node is absent
+
+
+def test_a_translation_never_replaces_the_verbatim() -> None:
+    """English evidence with a French translation: the English stays the quote everywhere."""
+    verbatim, french = "We never have the time.", "On n'a jamais le temps."
+    excerpt = ref.Evidence(quote=verbatim, translations=(("fr", french),), supports=ref.Side.REAL)
+    c2 = attrs.evolve(CUSTOMER.contradictions[1], evidence=(excerpt,))
+    fw = attrs.evolve(CUSTOMER, language="en", tensions=(c2,))
+    rows = list(csv.DictReader(io.StringIO(ref.dumps_csv(fw, table="evidence", language="fr"))))
+    assert [(r["quote"], r["translation"]) for r in rows] == [(verbatim, french)]
+    untranslated = next(csv.DictReader(io.StringIO(ref.dumps_csv(fw, table="evidence"))))
+    assert untranslated["translation"] == ""
+    _, evidence = _html_tables(ref.dumps_html(fw, language="fr"))
+    assert evidence[1][6:8] == [verbatim, french]
+    assert evidence[0][6:8] == ["Extrait", "Traduction"]
+    markdown = (
+        MarkdownIt("commonmark").enable("table").render(ref.dumps_markdown(fw, language="fr"))
+    )
+    assert _html_tables(markdown)[1][1][6:8] == [verbatim, french]
+    assert json.loads(ref.dumps_jsonl(fw))["quote"] == verbatim
+    assert json.loads(ref.dumps_jsonl(fw))["translations"] == {"fr": french}
+    # in a figure, a translated excerpt is marked as one; labels left in English are marked too
+    dot = ref.to_dot(fw, language="fr", evidence="excerpts")
+    assert "On n&#x27;a jamais le temps.</I>" not in dot
+    assert "[trad.]" in dot
+    # this framework says it is in English: its labels, left untranslated into French, say so
+    assert "Insécurité constante<BR/>[en]" in dot

@@ -118,7 +118,9 @@ def test_dash_is_stdin_and_stdout(folder: Path) -> None:
     assert (valid.returncode, valid.stderr) == (0, b"1 file(s) checked: 0 error(s), 0 warning(s)\n")
     csv = run("export", "-", "--to", "csv", "-o", "-", cwd=folder, stdin=text)
     assert csv.returncode == 0
-    assert csv.stdout.decode().splitlines()[0] == "number,origin,first,second,provenance,evidence"
+    assert csv.stdout.decode().splitlines()[0] == (
+        "number,origin,first,second,provenance,evidence,number_status,origin_status"
+    )
     assert csv.stderr == b""
     svg = run("render", "fw.yaml", "-o", "-", cwd=folder)
     assert svg.stdout.startswith(b"<?xml")

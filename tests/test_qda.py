@@ -332,7 +332,7 @@ def test_mapping_problems_are_all_reported(tmp_path: Path) -> None:
         "p.qdpx: error qdpx-mapping: code 'Nope' is not in the project (codes: 'Relation', "
         "'Relation/Délais', 'Relation/Vraie relation', 'Procédures') (at $.codes.Nope)",
         "p.qdpx: error qdpx-mapping: unknown tension 'c9' in the mapping (the framework has "
-        "['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']) (at $.codes.Délais.tension)",
+        "['c1', 'c2', 'c3', 'c4', 'c5', 'c6']) (at $.codes.Délais.tension)",
     ]
 
 
@@ -406,7 +406,11 @@ def test_written_files_validate_against_the_official_schemas(framework: ref.Fram
 
 def test_export_is_read_by_pyrefiqda(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    ref.write_qdpx(CUSTOMER, tmp_path / "c.qdpx")
+    links = (
+        ref.Link(source="c6", target="c2", relation=ref.LinkKind.DERIVES_FROM),
+        ref.Link(source="c5", target="c1", relation=ref.LinkKind.REINFORCES),
+    )
+    ref.write_qdpx(attrs.evolve(CUSTOMER, links=links), tmp_path / "c.qdpx")
     project = RefiProject.load(tmp_path / "c.qdpx", extract_dir=str(tmp_path / "x"))
     codes = project.code_book.codes.code
     assert [c.name for c in codes][:2] == ["1. c1", "2. c2"]
@@ -416,8 +420,8 @@ def test_export_is_read_by_pyrefiqda(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ]
     assert codes[0].color == "#2C3E50"
     assert sorted(c.name for c in project.cases.case) == ["B.", "C.", "S."]
-    links = project.links.link
-    assert [(k.name, k.direction.value if k.direction else None) for k in links] == [
+    written = project.links.link
+    assert [(k.name, k.direction.value if k.direction else None) for k in written] == [
         ("derives-from", "OneWay"),
         ("reinforces", "OneWay"),
     ]
@@ -489,7 +493,7 @@ def test_cli_import_qdpx(tmp_path: Path) -> None:
     )
     assert into.returncode == 0
     merged = ref.load(tmp_path / "merged.yaml")
-    assert len(merged["c1"].evidence) == 1 + 2
+    assert len(merged["c1"].evidence) == 0 + 2
     (tmp_path / "bad.yaml").write_text("codes: [\n", encoding="utf-8")
     bad = run("import-qdpx", project, "--map", "bad.yaml", "-o", "x.yaml")
     assert bad.returncode == 2
@@ -514,12 +518,14 @@ def test_cli_import_qdpx(tmp_path: Path) -> None:
         "(codes: 'Relation', 'Relation/Délais', 'Relation/Vraie relation', "
         "'Procédures') (at $.codes.Nope)\n"
     )
-    no_origin = tmp_path / "no-origin.yaml"
-    no_origin.write_text(
-        mapping.read_text(encoding="utf-8").replace("  c2: {origin: situation}\n", ""),
+    twice = tmp_path / "twice.yaml"  # two tensions numbered 1: invalid
+    twice.write_text(
+        mapping.read_text(encoding="utf-8").replace(
+            "  c2: {origin: situation}\n", "  c2: {origin: situation, number: 1}\n"
+        ),
         encoding="utf-8",
     )
-    invalid = run("import-qdpx", project, "--map", no_origin, "-o", "x.yaml")
+    invalid = run("import-qdpx", project, "--map", twice, "-o", "x.yaml")
     assert invalid.returncode == 1
     assert invalid.stderr.endswith("the imported framework is invalid: nothing was written\n")
     assert not (tmp_path / "x.yaml").exists()
@@ -551,7 +557,7 @@ def test_import_into_a_commented_file_in_place_keeps_its_comments(tmp_path: Path
         check=False,
         cwd=tmp_path,
     )
-    assert (done.returncode, done.stderr) == (0, f"wrote {framework.name} (9 excerpt(s))\n")
+    assert (done.returncode, done.stderr) == (0, f"wrote {framework.name} (8 excerpt(s))\n")
     after = framework.read_text(encoding="utf-8")
     removed = [
         line
@@ -560,5 +566,5 @@ def test_import_into_a_commented_file_in_place_keeps_its_comments(tmp_path: Path
     ]
     assert removed == []  # nothing the user wrote is lost: comments, schema line, order
     assert after.splitlines()[0] == before.splitlines()[0]
-    assert len(ref.load(framework)["c1"].evidence) == 2
+    assert len(ref.load(framework)["c1"].evidence) == 1
     assert mapping.read_text(encoding="utf-8").startswith("# codes of the workshop")

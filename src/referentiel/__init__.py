@@ -6,7 +6,7 @@ work-analysis papers, and export it. ``import referentiel as ref``.
 >>> import referentiel as ref
 >>> fw = ref.load("examples/customer-relations.yaml")
 >>> [c.number for c in fw.contradictions]
-[1, 2, 3, 4, 5, 6, 7, 8]
+[1, 2, 3, 4, 5, 6]
 
 The model, its vocabulary and validation are imported with the package; reading files (PyYAML,
 cattrs), drawing (graphviz), graphs (networkx) and comparing on first use, so that

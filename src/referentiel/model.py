@@ -179,9 +179,29 @@ class Evidence:
     )
     provenance: Provenance | None = attrs.field(
         default=None,
-        metadata=_doc("How the excerpt is tied to its tension, when that is not attested."),
+        metadata=_doc(
+            "How the excerpt's tie to its tension (and pole) is known; none: the source "
+            "states it (attested)."
+        ),
     )
     note: str | None = attrs.field(default=None, metadata=_doc("The researcher's note."))
+
+    @property
+    def tie_status(self) -> Status:
+        """How the excerpt's tie to its tension is known: attested unless it says otherwise."""
+        return self.provenance.status if self.provenance else Status.ATTESTED
+
+    def quote_in(self, language: str | None) -> tuple[str, bool]:
+        """Return the quote in *language* and whether it is a translation (else the verbatim).
+
+        >>> e = Evidence(quote="rattraper les minutes", translations=(("en", "make up"),))
+        >>> e.quote_in("en"), e.quote_in("fr")
+        (('make up', True), ('rattraper les minutes', False))
+        """
+        for code, text in self.translations:
+            if code == language:
+                return text, True
+        return self.quote, False
 
 
 @attrs.frozen(kw_only=True)
@@ -234,13 +254,24 @@ class Contradiction:
         default=None,
         metadata=_doc(
             "organisation (intrinsèque à l'organisation) or situation (liée aux "
-            "situations professionnelles)."
+            "situations professionnelles affrontées et à leurs évolutions récentes)."
+        ),
+    )
+    origin_provenance: Provenance | None = attrs.field(
+        default=None,
+        metadata=_doc(
+            "How the origin is known, when not as the contradiction is: a source may class "
+            "contradictions by origin without saying which has which."
         ),
     )
     level: Level | None = attrs.field(
         default=None, metadata=_doc("Engeström's level of contradiction, if any.")
     )
     provenance: Provenance = attrs.field(metadata=_doc("Where the contradiction comes from."))
+    number_provenance: Provenance | None = attrs.field(
+        default=None,
+        metadata=_doc("How the number is known, when not as the contradiction is."),
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         default=(), metadata=_doc("The excerpts that back it.")
     )
@@ -264,6 +295,16 @@ class Contradiction:
         """Return the pole on *side* (``Side.PRESCRIBED`` or ``Side.REAL``)."""
         return _pole(self, side)
 
+    @property
+    def origin_status(self) -> Status:
+        """How the origin is known: its own provenance's status, else the contradiction's."""
+        return (self.origin_provenance or self.provenance).status
+
+    @property
+    def number_status(self) -> Status:
+        """How the number is known: its own provenance's status, else the contradiction's."""
+        return (self.number_provenance or self.provenance).status
+
 
 @attrs.frozen(kw_only=True)
 class Dilemma:
@@ -284,6 +325,10 @@ class Dilemma:
         metadata=_doc("What the trade developed to live with it (acquis d'expérience)."),
     )
     provenance: Provenance = attrs.field(metadata=_doc("Where the dilemma comes from."))
+    number_provenance: Provenance | None = attrs.field(
+        default=None,
+        metadata=_doc("How the number is known, when not as the dilemma is."),
+    )
     evidence: tuple[Evidence, ...] = attrs.field(
         default=(), metadata=_doc("The excerpts that back it.")
     )
@@ -306,6 +351,11 @@ class Dilemma:
     def pole(self, side: Side) -> Pole:
         """Return the pole on *side* (``Side.FIRST`` or ``Side.SECOND``)."""
         return _pole(self, side)
+
+    @property
+    def number_status(self) -> Status:
+        """How the number is known: its own provenance's status, else the dilemma's."""
+        return (self.number_provenance or self.provenance).status
 
 
 #: A framework's entries: contradictions and dilemmas.
@@ -458,7 +508,7 @@ class Framework:
         >>> import referentiel as ref
         >>> fw = ref.load("examples/customer-relations.yaml")
         >>> "c2" in fw, "c9" in fw, len(fw)
-        (True, False, 8)
+        (True, False, 6)
         """
         return any(t.id == tension_id for t in self.tensions)
 

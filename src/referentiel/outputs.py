@@ -85,8 +85,10 @@ def export_text(
 
     >>> import referentiel as ref
     >>> fw = ref.load("examples/customer-relations.yaml")
-    >>> export_text(fw, "csv").splitlines()[0], export_text(fw, "dot").splitlines()[0]
-    ('number,origin,first,second,provenance,evidence', 'digraph links {')
+    >>> export_text(fw, "csv").splitlines()[0]
+    'number,origin,first,second,provenance,evidence,number_status,origin_status'
+    >>> export_text(fw, "dot").splitlines()[0]
+    'digraph links {'
     """
     if to == OUTPUTS["dot"].name:
         return to_dot(framework, figure=DOT_FIGURE, language=language)

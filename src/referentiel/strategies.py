@@ -137,8 +137,10 @@ contradictions = st.builds(
     prescribed=poles,
     real=poles,
     origin=optional(st.sampled_from(Origin)),
+    origin_provenance=optional(provenances),
     level=optional(st.sampled_from(Level)),
     provenance=provenances,
+    number_provenance=optional(provenances),
     evidence=st.lists(evidence, max_size=3).map(tuple),
     notes=optional(text),
     acknowledged=acknowledged,
@@ -152,6 +154,7 @@ dilemmas = st.builds(
     second=poles,
     resources=st.lists(resources, max_size=2).map(tuple),
     provenance=provenances,
+    number_provenance=optional(provenances),
     evidence=st.lists(evidence, max_size=3).map(tuple),
     notes=optional(text),
     acknowledged=acknowledged,
@@ -243,7 +246,9 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
         poles: dict[str, Any] = {first.value: a, second.value: _pole(t.poles[1], known, a.label)}
         if isinstance(t, Contradiction):
             origin = t.origin or draw(st.sampled_from(Origin))
-            t = attrs.evolve(t, origin=origin)
+            t = attrs.evolve(
+                t, origin=origin, origin_provenance=_justified(t.origin_provenance, known)
+            )
         else:
             t = attrs.evolve(
                 t,
@@ -255,6 +260,7 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
             t,
             number=number,
             provenance=_fixed(t.provenance, known),
+            number_provenance=_justified(t.number_provenance, known),
             evidence=tuple(cited(e, (*t.SIDES, Side.BOTH)) for e in t.evidence),
             **poles,
         )

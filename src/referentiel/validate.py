@@ -66,6 +66,10 @@ def _evidence(fw: Framework) -> Iterator[tuple[Path, Evidence, Contradiction | D
 def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:
     for i, tension in enumerate(fw.tensions):
         yield tension.provenance, ("tensions", i, "provenance")
+        for claim in ("origin_provenance", "number_provenance"):
+            provenance = getattr(tension, claim, None)
+            if provenance is not None:
+                yield provenance, ("tensions", i, claim)
         for side, pole in zip(tension.SIDES, tension.poles, strict=True):
             if pole.provenance is not None:
                 yield pole.provenance, ("tensions", i, side.value, "provenance")
@@ -134,8 +138,9 @@ def check_distinct_poles(fw: Framework) -> Iterator[Found]:
 
 @_rule(
     "missing-origin",
-    "a contradiction has no origin",
-    "add `origin: organisation` or `situation`",
+    "a contradiction has no origin (it is drawn under « origine non renseignée »)",
+    "add `origin: organisation` or `situation` if a source gives it, or acknowledge it",
+    Severity.WARNING,
 )
 def check_origins(fw: Framework) -> Iterator[Found]:
     """Every contradiction has an origin."""
@@ -180,6 +185,19 @@ def check_justifications(fw: Framework) -> Iterator[Found]:
                 f"{article} {provenance.status.value} element needs a justification "
                 "(the source passage or the reason)",
             )
+
+
+@_rule(
+    "unchecked-attestation",
+    "a claim is marked attested but names no source to check it against",
+    "give the `source` that states it (and a `locator`), or mark it reconstructed",
+    Severity.WARNING,
+)
+def check_attested_claims(fw: Framework) -> Iterator[Found]:
+    """Check that what is marked attested names the source that states it."""
+    for provenance, path in _provenances(fw):
+        if provenance.status is Status.ATTESTED and provenance.source is None:
+            yield path, "marked attested, but no source says where: nothing can be checked"
 
 
 @_rule("empty-quote", "an excerpt's quote is empty", "quote the excerpt")
@@ -305,6 +323,7 @@ RULES: Final[tuple[Rule, ...]] = (
     check_origins,
     check_sources,
     check_justifications,
+    check_attested_claims,
     check_quotes,
     check_supported_poles,
     check_link_ends,

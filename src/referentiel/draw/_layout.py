@@ -16,7 +16,16 @@ import graphviz
 from referentiel.draw._labels import escape, html_label, html_lines
 from referentiel.draw.options import Options
 from referentiel.draw.style import FONT
-from referentiel.model import Evidence, Framework, Pole, Provenance, Side, Status, Tension
+from referentiel.model import (
+    Evidence,
+    Framework,
+    Pole,
+    Provenance,
+    Resource,
+    Side,
+    Status,
+    Tension,
+)
 from referentiel.vocabulary import LINE_STYLES, THEMES, Theme, word
 
 __all__ = [
@@ -25,8 +34,10 @@ __all__ = [
     "double_arrow",
     "evidence_lines",
     "legend",
+    "legend_notes",
     "number_defaults",
     "number_label",
+    "number_style",
     "pole_node",
     "pole_style",
     "status_of",
@@ -50,6 +61,8 @@ class Context:
     #: The opening of the evidence line under a pole, and "excerpt" / "excerpts", escaped.
     evidence_font: str
     excerpt_words: tuple[str, str]
+    #: The framework's own language: labels in another are translations, or marked untranslated.
+    source_language: str
 
     @classmethod
     def of(cls, fw: Framework, options: Options | None) -> Context:
@@ -57,7 +70,19 @@ class Context:
         language, theme = language_of(fw, options), THEMES[options.theme]
         words = (escape(word("excerpt", language)), escape(word("excerpts", language)))
         font = f'<BR/><FONT POINT-SIZE="9" COLOR="{theme["count"]}">'
-        return cls(options, language, theme, font, words)
+        return cls(options, language, theme, font, words, fw.language)
+
+    @property
+    def translating(self) -> bool:
+        """Whether labels are shown in another language than the framework's."""
+        return self.language != self.source_language
+
+    def label(self, pole: Pole | Resource, width: int | None) -> str:
+        """Return a label as escaped HTML lines, marked ``[fr]`` where left untranslated."""
+        text = pole.label_in(self.language)
+        if self.translating and all(code != self.language for code, _ in pole.translations):
+            text = f"{text} [{self.source_language}]"
+        return html_lines(text, width)
 
 
 @contextlib.contextmanager
@@ -121,15 +146,24 @@ def evidence_lines(tension: Tension, side: Side, ctx: Context) -> str:
     if options.evidence == "none":
         return ""
     if options.evidence == "count":
-        count = sum(1 for e in tension.evidence if e.supports is side or e.supports is Side.BOTH)
-        return f"{ctx.evidence_font}{count} {ctx.excerpt_words[count != 1]}</FONT>"
+        support = supporting(tension.evidence, side)
+        count = len(support)
+        text = f"{count} {ctx.excerpt_words[count != 1]}"
+        for status in (Status.RECONSTRUCTED, Status.ILLUSTRATIVE):
+            inferred = sum(1 for e in support if e.tie_status is status)
+            if inferred:  # ties a source does not state are counted apart, by status
+                key = f"{'tie' if inferred == 1 else 'ties'}-{status.value}"
+                text += f" ({inferred} {escape(word(key, language))})"
+        return f"{ctx.evidence_font}{text}</FONT>"
     support = supporting(tension.evidence, side)  # "excerpts": the first one
     if not support:
         return ""
     first = support[0]
-    quote = next((t for code, t in first.translations if code == language), first.quote)
+    quote, translated = first.quote_in(language)
     short = quote if len(quote) <= 90 else quote[:87].rstrip() + "…"
     who = f" ({first.speaker})" if first.speaker else ""
+    if translated:  # a translation is never shown as the verbatim
+        who += f" [{word('translation-mark', language)}]"
     body = html_lines(f"« {short} »{who}", (options.wrap or 40) + 8)
     return f"{ctx.evidence_font}<I>{body}</I></FONT>"
 
@@ -146,7 +180,7 @@ def pole_node(
     graph: graphviz.Digraph, name: str, pole: Pole, *, status: Status, extra: str, ctx: Context
 ) -> None:
     """Add a pole's node, its label wrapped, *extra* (escaped HTML) below it."""
-    label = html_label(html_lines(pole.label_in(ctx.language), ctx.options.wrap) + extra)
+    label = html_label(ctx.label(pole, ctx.options.wrap) + extra)
     if status is Status.ATTESTED:
         graph.node(name, label=label)
     else:
@@ -169,6 +203,23 @@ def number_defaults(graph: graphviz.Digraph, theme: Theme, colour: str | None = 
     )
 
 
+def number_style(status: Status, colour: str, theme: Theme) -> dict[str, str]:
+    """Return the attributes of a number disc: filled when attested, a dashed ring otherwise."""
+    if status is Status.ATTESTED:
+        return {
+            "style": "filled",
+            "fillcolor": colour,
+            "color": colour,
+            "fontcolor": theme["number_font"],
+        }
+    return {
+        "style": LINE_STYLES[status],
+        "fillcolor": theme["fill"],
+        "color": colour,
+        "fontcolor": colour,
+    }
+
+
 def number_label(number: int) -> str:
     """Return the label of a number disc."""
     return html_label(f"<B>{number}</B>")
@@ -185,9 +236,15 @@ def double_arrow(
 
 
 def legend(
-    graph: graphviz.Digraph, shown: Sequence[Status], anchor: str, language: str, theme: Theme
+    graph: graphviz.Digraph,
+    shown: Sequence[Status],
+    anchor: str,
+    language: str,
+    theme: Theme,
+    *,
+    notes: Sequence[str] = (),
 ) -> None:
-    """Add the legend of line styles for the *shown* statuses, below *anchor*."""
+    """Add the legend of line styles for the *shown* statuses, and *notes*, below *anchor*."""
     with subgraph(graph, "cluster_legend") as box:
         box.attr(
             label=html_label(escape(word("legend", language))),
@@ -214,7 +271,36 @@ def legend(
                 row.node(name)
         for left, right in itertools.pairwise(names):
             box.edge(left, right, style="invis")
+        if notes:
+            rows = "".join(f'<TR><TD ALIGN="LEFT">{escape(note)}</TD></TR>' for note in notes)
+            box.node(
+                "legend_notes",
+                label=html_label(f'<TABLE BORDER="0" CELLSPACING="0">{rows}</TABLE>'),
+                shape="plaintext",
+                fontsize="10",
+                fontcolor=theme["heading"],
+            )
+            box.edge(names[0], "legend_notes", style="invis")
     graph.edge(anchor, names[0], style="invis")
+
+
+def legend_notes(fw: Framework, ctx: Context) -> list[str]:
+    """Return the legend's notes on claims: inferred numbers, groupings, ties, translations."""
+    language = ctx.language
+    notes = []
+    if any(t.number_status is not Status.ATTESTED for t in fw.tensions):
+        notes.append(word("legend-number", language))
+    if any(c.origin_status is not Status.ATTESTED and c.origin for c in fw.contradictions):
+        notes.append(word("legend-grouping", language))
+    if ctx.options.evidence == "count" and any(
+        e.tie_status is not Status.ATTESTED for t in fw.tensions for e in t.evidence
+    ):
+        notes.append(word("legend-tie", language))
+    if ctx.translating:
+        notes.append(
+            word("legend-translation", language).format(source=ctx.source_language, target=language)
+        )
+    return notes
 
 
 def statuses(fw: Framework) -> list[Status]:

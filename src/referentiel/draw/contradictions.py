@@ -11,14 +11,16 @@ from typing import Final
 
 import graphviz
 
-from referentiel.draw._labels import escape, html_label, html_lines
+from referentiel.draw._labels import escape, html_label
 from referentiel.draw._layout import (
     Context,
     base_graph,
     evidence_lines,
     legend,
+    legend_notes,
     number_defaults,
     number_label,
+    number_style,
     pole_style,
     status_of,
     statuses,
@@ -61,7 +63,7 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
             if members:
                 _origin_cluster(graph, b, origin, members, ctx)
     if options.legend and previous is not None:
-        legend(graph, statuses(fw), previous, language, theme)
+        legend(graph, statuses(fw), previous, language, theme, notes=legend_notes(fw, ctx))
     return graph
 
 
@@ -102,10 +104,12 @@ def _numbers(
         current = None
         for b, band in enumerate(bands):
             for i, c in band:
-                colour = theme.get(_origin_key(c.origin), theme["line"])
-                if colour != current:
-                    current = colour
-                    numbers.attr("node", fillcolor=colour, color=colour)
+                # a number the source gives is a filled disc, an inferred one a dashed ring;
+                # set as defaults when they change, the way the colours are
+                look = (theme.get(_origin_key(c.origin), theme["line"]), c.number_status)
+                if look != current:
+                    current = look
+                    numbers.attr("node", **number_style(look[1], look[0], theme))
                 numbers.node(f"t{i}_n", label=number_label(c.number))
             numbers.edges(itertools.pairwise((f"b{b}_numbers", *(f"t{i}_n" for i, _ in band))))
 
@@ -132,14 +136,21 @@ def _origin_cluster(
     arrows: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
     for i, c in members:
         for side, suffix, pole in ((Side.PRESCRIBED, "p", c.prescribed), (Side.REAL, "r", c.real)):
-            label = html_lines(pole.label_in(language), wrap) + evidence_lines(c, side, ctx)
+            label = ctx.label(pole, wrap) + evidence_lines(c, side, ctx)
             status = status_of(pole.provenance, c.provenance)
             poles[status].append((f"t{i}_{suffix}", html_label(label)))
         arrows[c.provenance.status].append((f"t{i}_p", f"t{i}_r"))
+    # the grouping is as sure as its least sure member's origin
+    grouping = max((c.origin_status for _, c in members), key=list(Status).index)
+    heading = word(key, language)
+    style = "rounded"
+    if origin is not None and grouping is not Status.ATTESTED:
+        heading += f" — {word(f'grouping-{grouping.value}', language)}"
+        style += f",{LINE_STYLES[grouping]}"
     with subgraph(graph, f"cluster_b{band}_{key}") as cluster:
         cluster.attr(
-            label=html_label(escape(word(key, language))),
-            style="rounded",
+            label=html_label(escape(heading)),
+            style=style,
             color=theme.get(f"{key}_border", theme["line"]),
             margin="12",
         )

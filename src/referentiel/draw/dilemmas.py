@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import graphviz
 
-from referentiel.draw._labels import escape, html_label, html_lines
+from referentiel.draw._labels import escape, html_label
 from referentiel.draw._layout import (
     Context,
     base_graph,
     double_arrow,
     evidence_lines,
     legend,
+    legend_notes,
     number_defaults,
     number_label,
+    number_style,
     pole_node,
     status_of,
     statuses,
@@ -41,7 +43,11 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
             continue
         with subgraph(graph) as numbers:
             number_defaults(numbers, theme, theme["dilemma"])
-            numbers.node(f"t{i}_n", label=number_label(d.number))
+            numbers.node(
+                f"t{i}_n",
+                label=number_label(d.number),
+                **number_style(d.number_status, theme["dilemma"], theme),
+            )
         for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
             pole_node(
                 graph,
@@ -64,8 +70,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
         if d.resources:
             width = (options.wrap or 40) * 2
             items = "".join(
-                f'<TR><TD ALIGN="LEFT">• {html_lines(r.label_in(language), width)}</TD></TR>'
-                for r in d.resources
+                f'<TR><TD ALIGN="LEFT">• {ctx.label(r, width)}</TD></TR>' for r in d.resources
             )
             heading = escape(word("resources", language))
             graph.node(
@@ -80,5 +85,5 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
             )
             graph.edge(f"t{i}_a", f"t{i}_res", style="dotted", arrowhead="none")
     if options.legend and previous is not None:
-        legend(graph, statuses(fw), previous, language, theme)
+        legend(graph, statuses(fw), previous, language, theme, notes=legend_notes(fw, ctx))
     return graph

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import graphviz
 
-from referentiel.draw._labels import escape, html_label, html_lines
-from referentiel.draw._layout import Context, base_graph, legend, statuses
+from referentiel.draw._labels import escape, html_label
+from referentiel.draw._layout import Context, base_graph, legend, legend_notes, statuses
 from referentiel.draw.options import Options
 from referentiel.model import Framework, Status
 from referentiel.vocabulary import LINE_STYLES, word
@@ -16,8 +16,10 @@ __all__ = ["graph_figure"]
 def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
     """Draw the tensions as nodes and the typed links between them as labelled edges.
 
-    >>> import referentiel as ref
-    >>> "découle de" in graph_figure(ref.load("examples/customer-relations.yaml")).source
+    >>> import attrs, referentiel as ref
+    >>> fw = ref.load("examples/customer-relations.yaml")
+    >>> link = ref.Link(source="c1", target="c2", relation=ref.LinkKind.DERIVES_FROM)
+    >>> "découle de" in graph_figure(attrs.evolve(fw, links=(link,))).source
     True
     """
     ctx = Context.of(fw, options)
@@ -26,11 +28,8 @@ def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digr
     graph.attr("graph", rankdir="LR")
     index = {t.id: i for i, t in enumerate(fw.tensions)}
     for i, t in enumerate(fw.tensions):
-        a, b = (p.label_in(language) for p in t.poles)
-        body = (
-            f"<B>{t.number}</B><BR/>{html_lines(a, options.wrap)}<BR/>↕<BR/>"
-            f"{html_lines(b, options.wrap)}"
-        )
+        a, b = (ctx.label(p, options.wrap) for p in t.poles)
+        body = f"<B>{t.number}</B><BR/>{a}<BR/>↕<BR/>{b}"
         graph.node(
             f"t{i}",
             label=html_label(body),
@@ -49,5 +48,6 @@ def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digr
                 color=theme["line"],
             )
     if options.legend and fw.tensions:
-        legend(graph, statuses(fw), f"t{len(fw.tensions) - 1}", language, theme)
+        anchor = f"t{len(fw.tensions) - 1}"
+        legend(graph, statuses(fw), anchor, language, theme, notes=legend_notes(fw, ctx))
     return graph

@@ -27,7 +27,7 @@ def plot_evidence(
     >>> import referentiel as ref
     >>> ax = plot_evidence(ref.load("examples/customer-relations.yaml"))
     >>> len(ax.patches)
-    16
+    12
     """
     try:
         import matplotlib.pyplot as plt  # noqa: PLC0415 - optional, imported when used

@@ -71,6 +71,6 @@ def read_graphml(path: str | os.PathLike[str]) -> Framework:
     >>> import referentiel as ref
     >>> write_graphml(ref.load("examples/customer-relations.yaml"), folder / "f.graphml")
     >>> len(read_graphml(folder / "f.graphml").tensions)
-    8
+    6
     """
     return loads_graphml(Path(path).read_text(encoding="utf-8"))

@@ -54,7 +54,7 @@ def dumps_jsonl(framework: Framework) -> str:
     >>> lines = dumps_jsonl(ref.load("examples/customer-relations.yaml")).splitlines()
     >>> first = json.loads(lines[0])
     >>> first["tension"], first["pole"], first["speaker"], first["quote"][:24]
-    ('c1', 'real', 'S.', "C'est la frustration de ")
+    ('c2', 'both', None, 'des témoignages réitérés')
     """
     return "".join(_line(record) for record in _records(framework))
 
@@ -74,6 +74,6 @@ def write_jsonl(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "excerpts.jsonl"
     >>> write_jsonl(ref.load("examples/customer-relations.yaml"), path)
     >>> len(path.read_text(encoding="utf-8").splitlines())
-    8
+    7
     """
     write_output(path, dumps_jsonl(framework).encode("utf-8"))

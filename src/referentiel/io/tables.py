@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from referentiel._output import write_output
 from referentiel._unicode import one_line
-from referentiel.model import Contradiction, Framework
+from referentiel.model import Contradiction, Framework, Pole
 from referentiel.vocabulary import word
 
 if TYPE_CHECKING:
@@ -43,8 +43,35 @@ Table = Literal["tensions", "evidence"]
 
 #: The word that heads each column, in :mod:`referentiel.vocabulary`.
 _HEADER_WORDS: Final = {"first": "first-pole", "second": "second-pole"}
-TENSION_COLUMNS: Final = ("number", "origin", "first", "second", "provenance", "evidence")
-EVIDENCE_COLUMNS: Final = ("tension", "pole", "speaker", "date", "method", "source", "quote")
+TENSION_COLUMNS: Final = (
+    "number",
+    "origin",
+    "first",
+    "second",
+    "provenance",
+    "evidence",
+    "number_status",
+    "origin_status",
+)
+#: The quote is always the verbatim; a translation, marked as one, has its own column.
+EVIDENCE_COLUMNS: Final = (
+    "tension",
+    "pole",
+    "speaker",
+    "date",
+    "method",
+    "source",
+    "quote",
+    "translation",
+    "tie",
+)
+
+
+def _label(pole: Pole, language: str, source: str) -> str:
+    """Return a label in *language*; one left in the framework's language says so (``[fr]``)."""
+    if language == source or any(code == language for code, _ in pole.translations):
+        return pole.label_in(language)
+    return f"{pole.label} [{source}]"
 
 
 def tension_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
@@ -52,13 +79,15 @@ def tension_rows(framework: Framework, *, language: str | None = None) -> list[d
 
     >>> import referentiel as ref
     >>> tension_rows(ref.load("examples/customer-relations.yaml"))[1]
-    {'number': 2, 'origin': 'organisation', 'first': 'Travail encadré par de multiples procédures', 'second': 'Insécurité constante', 'provenance': 'attested', 'evidence': 2}
+    {'number': 2, 'origin': 'organisation', 'first': 'Travail encadré par de multiples procédures', 'second': 'Insécurité constante', 'provenance': 'attested', 'evidence': 2, 'number_status': 'attested', 'origin_status': 'reconstructed'}
     """  # noqa: E501 - a doctest output line cannot be wrapped
     lang = language or framework.language
     rows = []
     for t in framework.tensions:
-        origin = t.origin.value if isinstance(t, Contradiction) and t.origin else ""
-        first, second = (p.label_in(lang) for p in t.poles)
+        origin, grouping = "", ""
+        if isinstance(t, Contradiction) and t.origin:
+            origin, grouping = t.origin.value, t.origin_status.value
+        first, second = (_label(p, lang, framework.language) for p in t.poles)
         rows.append(
             {
                 "number": t.number,
@@ -67,6 +96,8 @@ def tension_rows(framework: Framework, *, language: str | None = None) -> list[d
                 "second": second,
                 "provenance": t.provenance.status.value,
                 "evidence": len(t.evidence),
+                "number_status": t.number_status.value,
+                "origin_status": grouping,
             }
         )
     return rows
@@ -78,14 +109,14 @@ def evidence_rows(framework: Framework, *, language: str | None = None) -> list[
     >>> import referentiel as ref
     >>> row = evidence_rows(ref.load("examples/customer-relations.yaml"))[-2]
     >>> row["tension"], row["pole"], row["speaker"], row["date"], row["method"]
-    (7, 'real', 'B.', '2021-11-30', 'instruction-au-sosie')
+    (5, 'both', 'B.', '2021-11-30', 'instruction-au-sosie')
     """
     lang = language or framework.language
     methods = {s.id: s.method.value for s in framework.sources}
     rows = []
     for t in framework.tensions:
         for e in t.evidence:
-            quote = next((text for code, text in e.translations if code == lang), e.quote)
+            translated, is_translation = e.quote_in(lang)
             rows.append(
                 {
                     "tension": t.number,
@@ -94,7 +125,9 @@ def evidence_rows(framework: Framework, *, language: str | None = None) -> list[
                     "date": e.date.isoformat() if e.date else "",
                     "method": methods.get(e.source or "", ""),
                     "source": e.source or "",
-                    "quote": quote,
+                    "quote": e.quote,
+                    "translation": translated if is_translation else "",
+                    "tie": e.tie_status.value,
                 }
             )
     return rows
@@ -127,8 +160,8 @@ def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
 
     >>> import referentiel as ref
     >>> print(dumps_markdown(ref.load("examples/customer-relations.yaml")).splitlines()[2])
-    | N° | Origine | Travail prescrit / pôle 1 | Travail réel / pôle 2 | Provenance | Extraits |
-    """
+    | N° | Origine | Travail prescrit / pôle 1 | Travail réel / pôle 2 | Provenance | Extraits | Numéro | Classement |
+    """  # noqa: E501 - a doctest output line cannot be wrapped
     names = _headers(framework, language)
     out: list[str] = []
     for table in ("tensions", "evidence"):
@@ -169,8 +202,8 @@ def dumps_csv(
 
     >>> import referentiel as ref
     >>> print(dumps_csv(ref.load("examples/customer-relations.yaml")).splitlines()[2])
-    2,organisation,Travail encadré par de multiples procédures,Insécurité constante,attested,2
-    """
+    2,organisation,Travail encadré par de multiples procédures,Insécurité constante,attested,2,attested,reconstructed
+    """  # noqa: E501 - a doctest output line cannot be wrapped
     columns, rows = _table(framework, table, language)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -234,7 +267,7 @@ def dumps_latex(framework: Framework, *, language: str | None = None) -> str:
     \toprule
     """
     names = _headers(framework, language)
-    widths = {"tensions": "rlp{4cm}p{4cm}ll", "evidence": "rlllllp{6cm}"}
+    widths = {"tensions": "rlp{4cm}p{4cm}llll", "evidence": "rlllllp{5cm}p{4cm}l"}
     out = []
     for table in ("tensions", "evidence"):
         columns, rows = _table(framework, table, language)
@@ -259,7 +292,7 @@ def to_dataframe(
 
     >>> import referentiel as ref
     >>> to_dataframe(ref.load("examples/customer-relations.yaml")).shape
-    (8, 6)
+    (6, 8)
     """
     try:
         import pandas as pd  # noqa: PLC0415 - an optional dependency, imported when used

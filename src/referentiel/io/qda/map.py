@@ -247,8 +247,8 @@ def import_qdpx(
     >>> ref.write_qdpx(fw, folder / "f.qdpx")
     >>> bare = attrs.evolve(fw, tensions=tuple(attrs.evolve(t, evidence=()) for t in fw))
     >>> back = import_qdpx(ref.read_qdpx(folder / "f.qdpx"), ref.mapping_for(fw), into=bare)
-    >>> [e.speaker for e in back["c7"].evidence]
-    ['B.']
+    >>> [e.speaker for e in back["c5"].evidence]
+    ['C.', 'S.', 'B.']
     """
     typed = _mapping(mapping)
     targets, problems = _targets(project, typed, file)
