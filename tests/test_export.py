@@ -352,7 +352,8 @@ def test_mermaid_exactly_for_a_small_framework() -> None:
             '      t1a["P"] <--> t1b["Q"]',
             "    end",
             "  end",
-            '  subgraph situation["Contradictions liées aux situations professionnelles"]',
+            '  subgraph situation["Contradictions liées aux situations professionnelles affrontées '
+            'et à leurs évolutions récentes"]',
             '    subgraph t0["1"]',
             '      t0a["say #quot;no#quot; #lt;b#gt;"] <--> t0b["R #amp; D #35;1"]',
             "    end",
@@ -616,3 +617,16 @@ def test_a_translation_never_replaces_the_verbatim() -> None:
     assert "[trad.]" in dot
     # this framework says it is in English: its labels, left untranslated into French, say so
     assert "Insécurité constante<BR/>[en]" in dot
+
+
+def test_translated_tables_and_flowcharts_say_so() -> None:
+    markdown = ref.dumps_markdown(CUSTOMER, language="en")
+    assert markdown.splitlines()[0] == "## Summary table (labels translated: fr → en)"
+    assert ref.dumps_markdown(CUSTOMER).splitlines()[0] == "## Tableau de synthèse"
+    mermaid = ref.dumps_mermaid(CUSTOMER, language="en").splitlines()
+    assert mermaid[3] == "  %% labels translated: fr → en"
+    untranslated = attrs.evolve(
+        CUSTOMER, tensions=(attrs.evolve(CUSTOMER.contradictions[0], real=ref.Pole(label="Réel")),)
+    )
+    assert '"Réel [fr]"' in ref.dumps_mermaid(untranslated, language="en")
+    assert "Réel [fr]" in ref.dumps_csv(untranslated, language="en")

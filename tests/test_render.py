@@ -93,7 +93,7 @@ def test_contradictions_are_grouped_by_origin(customer: ref.Framework, svg: Svg)
         t.text for t in svg.clusters["cluster_b0_organisation"].iter() if t.tag.endswith("text")
     ]
     # the paper gives two origins but not which contradiction has which: the grouping says so
-    assert titles == ["Contradictions intrinsèques à l'organisation — classement reconstruit"]
+    assert titles == ["Contradictions intrinsèques à l'organisation", "(classement reconstruit)"]
 
 
 def test_numbers_run_left_to_right(customer: ref.Framework, svg: Svg) -> None:
@@ -382,4 +382,8 @@ def test_each_claims_status_is_drawn_and_explained(customer: ref.Framework) -> N
     titles = [
         t.text for t in english.clusters["cluster_b0_situation"].iter() if t.tag.endswith("text")
     ]
-    assert titles == ["Contradictions linked to professional situations — grouping reconstructed"]
+    assert titles == [
+        "Contradictions linked to the professional situations",
+        "faced and their recent evolution",
+        "(grouping reconstructed)",
+    ]

@@ -8,11 +8,34 @@ library: they come from the model (``label_in``), which falls back to the origin
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Protocol
 
 from referentiel._enums import LinkKind, Origin, Side, Status
 
-__all__ = ["FALLBACK", "LANGUAGES", "LINE_STYLES", "THEMES", "WORDS", "Theme", "word"]
+__all__ = [
+    "FALLBACK",
+    "LANGUAGES",
+    "LINE_STYLES",
+    "THEMES",
+    "WORDS",
+    "Labelled",
+    "Theme",
+    "shown_label",
+    "word",
+]
+
+
+class Labelled(Protocol):
+    """Anything with a label and its translations: a pole, a resource."""
+
+    @property
+    def label(self) -> str: ...  # noqa: D102 - the protocol's members are the model's
+
+    @property
+    def translations(self) -> tuple[tuple[str, str], ...]: ...  # noqa: D102
+
+    def label_in(self, language: str | None) -> str: ...  # noqa: D102
+
 
 #: The language of the library's words when the one asked for is not in :data:`WORDS`.
 FALLBACK: Final = "en"
@@ -28,7 +51,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         Side.BOTH.value: "Les deux pôles",
         # the groups of tensions
         Origin.ORGANISATION.value: "Contradictions intrinsèques à l'organisation",
-        Origin.SITUATION.value: "Contradictions liées aux situations professionnelles",
+        Origin.SITUATION.value: "Contradictions liées aux situations professionnelles affrontées "
+        "et à leurs évolutions récentes",
         "no-origin": "Origine non renseignée",
         "dilemmas": "Dilemmes",
         # how an element is known
@@ -78,6 +102,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "number_status": "Numéro",
         "origin_status": "Classement",
         "tensions-title": "Tableau de synthèse",
+        "translated-labels": "libellés traduits",
         "evidence-title": "Extraits",
     },
     "en": {
@@ -87,7 +112,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         Side.SECOND.value: "Pole 2",
         Side.BOTH.value: "Both poles",
         Origin.ORGANISATION.value: "Contradictions intrinsic to the organisation",
-        Origin.SITUATION.value: "Contradictions linked to professional situations",
+        Origin.SITUATION.value: "Contradictions linked to the professional situations faced and "
+        "their recent evolution",
         "no-origin": "Origin not given",
         "dilemmas": "Dilemmas",
         "legend": "Legend",
@@ -134,12 +160,26 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "number_status": "Number",
         "origin_status": "Grouping",
         "tensions-title": "Summary table",
+        "translated-labels": "labels translated",
         "evidence-title": "Excerpts",
     },
 }
 
 #: The languages the library's own words are written in.
 LANGUAGES: Final = tuple(WORDS)
+
+
+def shown_label(item: Labelled, language: str, original: str) -> str:
+    """Return *item*'s label in *language*; one left in the *original* language says so.
+
+    >>> from referentiel.model import Pole
+    >>> pole = Pole(label="Prescrit", translations=(("en", "Prescribed"),))
+    >>> shown_label(pole, "en", "fr"), shown_label(pole, "de", "fr"), shown_label(pole, "fr", "fr")
+    ('Prescribed', 'Prescrit [fr]', 'Prescrit')
+    """
+    if language == original or any(code == language for code, _ in item.translations):
+        return item.label_in(language)
+    return f"{item.label} [{original}]"
 
 
 def word(key: str, language: str | None) -> str:

@@ -26,7 +26,7 @@ from referentiel.model import (
     Status,
     Tension,
 )
-from referentiel.vocabulary import LINE_STYLES, THEMES, Theme, word
+from referentiel.vocabulary import LINE_STYLES, THEMES, Theme, shown_label, word
 
 __all__ = [
     "Context",
@@ -79,10 +79,7 @@ class Context:
 
     def label(self, pole: Pole | Resource, width: int | None) -> str:
         """Return a label as escaped HTML lines, marked ``[fr]`` where left untranslated."""
-        text = pole.label_in(self.language)
-        if self.translating and all(code != self.language for code, _ in pole.translations):
-            text = f"{text} [{self.source_language}]"
-        return html_lines(text, width)
+        return html_lines(shown_label(pole, self.language, self.source_language), width)
 
 
 @contextlib.contextmanager

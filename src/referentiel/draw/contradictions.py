@@ -11,7 +11,7 @@ from typing import Final
 
 import graphviz
 
-from referentiel.draw._labels import escape, html_label
+from referentiel.draw._labels import escape, html_label, html_lines
 from referentiel.draw._layout import (
     Context,
     base_graph,
@@ -142,14 +142,14 @@ def _origin_cluster(
         arrows[c.provenance.status].append((f"t{i}_p", f"t{i}_r"))
     # the grouping is as sure as its least sure member's origin
     grouping = max((c.origin_status for _, c in members), key=list(Status).index)
-    heading = word(key, language)
+    heading = html_lines(word(key, language), 56)  # the paper's long heading, on two lines
     style = "rounded"
     if origin is not None and grouping is not Status.ATTESTED:
-        heading += f" — {word(f'grouping-{grouping.value}', language)}"
+        heading += f"<BR/><I>({escape(word(f'grouping-{grouping.value}', language))})</I>"
         style += f",{LINE_STYLES[grouping]}"
     with subgraph(graph, f"cluster_b{band}_{key}") as cluster:
         cluster.attr(
-            label=html_label(escape(heading)),
+            label=html_label(heading),
             style=style,
             color=theme.get(f"{key}_border", theme["line"]),
             margin="12",

@@ -16,7 +16,7 @@ from typing import Final
 from referentiel._output import write_output
 from referentiel._unicode import one_line
 from referentiel.model import Contradiction, Framework, Origin, Status, Tension
-from referentiel.vocabulary import word
+from referentiel.vocabulary import shown_label, word
 
 __all__ = ["dumps_mermaid", "write_mermaid"]
 
@@ -54,6 +54,11 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
         "flowchart TB",
         "  classDef derived stroke-dasharray: 5 5",
         f"  %% {one_line(framework.title_in(lang))}",  # a comment ends at any line break
+        *(
+            [f"  %% {word('translated-labels', lang)}: {framework.language} → {lang}"]
+            if lang != framework.language
+            else []
+        ),
     ]
     index = {t.id: i for i, t in enumerate(framework.tensions)}
     groups = [o.value for o in Origin] + ["no-origin", "dilemmas"]
@@ -64,7 +69,7 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
         title = word(group, lang)
         out.append(f"  subgraph {group}[{_label(title)}]")
         for i, tension in members:
-            a, b = (pole.label_in(lang) for pole in tension.poles)
+            a, b = (shown_label(pole, lang, framework.language) for pole in tension.poles)
             out.append(f"    subgraph t{i}[{_label(str(tension.number))}]")
             out.append(f"      t{i}a[{_label(a)}] <--> t{i}b[{_label(b)}]")
             out.append("    end")

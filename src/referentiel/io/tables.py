@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from referentiel._output import write_output
 from referentiel._unicode import one_line
-from referentiel.model import Contradiction, Framework, Pole
-from referentiel.vocabulary import word
+from referentiel.model import Contradiction, Framework
+from referentiel.vocabulary import shown_label, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,13 +67,6 @@ EVIDENCE_COLUMNS: Final = (
 )
 
 
-def _label(pole: Pole, language: str, source: str) -> str:
-    """Return a label in *language*; one left in the framework's language says so (``[fr]``)."""
-    if language == source or any(code == language for code, _ in pole.translations):
-        return pole.label_in(language)
-    return f"{pole.label} [{source}]"
-
-
 def tension_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
     """Return one row per tension (keys: :data:`TENSION_COLUMNS`).
 
@@ -87,7 +80,7 @@ def tension_rows(framework: Framework, *, language: str | None = None) -> list[d
         origin, grouping = "", ""
         if isinstance(t, Contradiction) and t.origin:
             origin, grouping = t.origin.value, t.origin_status.value
-        first, second = (_label(p, lang, framework.language) for p in t.poles)
+        first, second = (shown_label(p, lang, framework.language) for p in t.poles)
         rows.append(
             {
                 "number": t.number,
@@ -146,7 +139,11 @@ def _table(
 def _headers(framework: Framework, language: str | None) -> dict[str, str]:
     lang = language or framework.language
     keys = (*TENSION_COLUMNS, *EVIDENCE_COLUMNS, "tensions-title", "evidence-title")
-    return {key: word(_HEADER_WORDS.get(key, key), lang) for key in keys}
+    names = {key: word(_HEADER_WORDS.get(key, key), lang) for key in keys}
+    if lang != framework.language:  # a translation is always marked as one
+        marker = f" ({word('translated-labels', lang)}: {framework.language} → {lang})"
+        names["tensions-title"] += marker
+    return names
 
 
 def _markdown_cell(value: object) -> str:
