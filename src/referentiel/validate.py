@@ -66,10 +66,10 @@ def _evidence(fw: Framework) -> Iterator[tuple[Path, Evidence, Contradiction | D
 def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:
     for i, tension in enumerate(fw.tensions):
         yield tension.provenance, ("tensions", i, "provenance")
-        for claim in ("origin_provenance", "number_provenance"):
-            provenance = getattr(tension, claim, None)
-            if provenance is not None:
-                yield provenance, ("tensions", i, claim)
+        if tension.number_provenance is not None:
+            yield tension.number_provenance, ("tensions", i, "number_provenance")
+        if isinstance(tension, Contradiction) and tension.origin_provenance is not None:
+            yield tension.origin_provenance, ("tensions", i, "origin_provenance")
         for side, pole in zip(tension.SIDES, tension.poles, strict=True):
             if pole.provenance is not None:
                 yield pole.provenance, ("tensions", i, side.value, "provenance")

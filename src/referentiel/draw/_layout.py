@@ -143,14 +143,18 @@ def evidence_lines(tension: Tension, side: Side, ctx: Context) -> str:
     if options.evidence == "none":
         return ""
     if options.evidence == "count":
-        support = supporting(tension.evidence, side)
-        count = len(support)
+        # one pass: the excerpts of this pole, and apart those whose tie a source does not state
+        count, inferred = 0, dict.fromkeys((Status.RECONSTRUCTED, Status.ILLUSTRATIVE), 0)
+        for e in tension.evidence:
+            if e.supports is side or e.supports is Side.BOTH:
+                count += 1
+                if e.provenance is not None and e.provenance.status is not Status.ATTESTED:
+                    inferred[e.provenance.status] += 1
         text = f"{count} {ctx.excerpt_words[count != 1]}"
-        for status in (Status.RECONSTRUCTED, Status.ILLUSTRATIVE):
-            inferred = sum(1 for e in support if e.tie_status is status)
-            if inferred:  # ties a source does not state are counted apart, by status
-                key = f"{'tie' if inferred == 1 else 'ties'}-{status.value}"
-                text += f" ({inferred} {escape(word(key, language))})"
+        for status, n in inferred.items():
+            if n:
+                key = f"{'tie' if n == 1 else 'ties'}-{status.value}"
+                text += f" ({n} {escape(word(key, language))})"
         return f"{ctx.evidence_font}{text}</FONT>"
     support = supporting(tension.evidence, side)  # "excerpts": the first one
     if not support:
