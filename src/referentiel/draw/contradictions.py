@@ -20,7 +20,6 @@ from referentiel.draw._layout import (
     legend_notes,
     number_defaults,
     number_label,
-    number_style,
     pole_style,
     status_of,
     statuses,
@@ -104,13 +103,22 @@ def _numbers(
         current = None
         for b, band in enumerate(bands):
             for i, c in band:
-                # a number the source gives is a filled disc, an inferred one a dashed ring;
-                # set as defaults when they change, the way the colours are
-                look = (theme.get(_origin_key(c.origin), theme["line"]), c.number_status)
-                if look != current:
-                    current = look
-                    numbers.attr("node", **number_style(look[1], look[0], theme))
-                numbers.node(f"t{i}_n", label=number_label(c.number))
+                # a number the source gives is a filled disc (the defaults, set when the colour
+                # changes), an inferred one a dashed or dotted ring (its own attributes): one
+                # graphviz call per disc, as before numbers had a status
+                colour = theme.get(_origin_key(c.origin), theme["line"])
+                if colour != current:
+                    current = colour
+                    numbers.attr("node", fillcolor=colour, color=colour)
+                status = c.number_status
+                if status is Status.ATTESTED:
+                    numbers.node(f"t{i}_n", label=number_label(c.number))
+                else:
+                    # unfilled, the fill colour does not show: the style and the digit's colour do
+                    style, fontcolor = LINE_STYLES[status], colour
+                    numbers.node(
+                        f"t{i}_n", label=number_label(c.number), style=style, fontcolor=fontcolor
+                    )
             numbers.edges(itertools.pairwise((f"b{b}_numbers", *(f"t{i}_n" for i, _ in band))))
 
 
