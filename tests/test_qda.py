@@ -568,3 +568,95 @@ def test_import_into_a_commented_file_in_place_keeps_its_comments(tmp_path: Path
     assert after.splitlines()[0] == before.splitlines()[0]
     assert len(ref.load(framework)["c1"].evidence) == 1
     assert mapping.read_text(encoding="utf-8").startswith("# codes of the workshop")
+
+
+def _one_source_project(text_member: bytes, *, method: int = zipfile.ZIP_STORED) -> bytes:
+    qde = (
+        f'{PROJECT_HEAD}<Sources><TextSource guid="{G["src1"]}" name="s" '
+        'plainTextPath="internal://s.txt"/></Sources></Project>'
+    ).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr(zipfile.ZipInfo("sources/s.txt"), text_member, compress_type=method)
+    return buffer.getvalue()
+
+
+def test_damaged_members_are_refused_not_crashed_on() -> None:
+    good = _one_source_project(b"bonjour " * 50)
+    bad_crc = good.replace(b"bonjour bonjour", b"bonsoir bonjour", 1)
+    assert _issues(bad_crc) == [
+        "p.qdpx: error qdpx: archive member 'sources/s.txt' is damaged: Bad CRC-32 for file "
+        "'sources/s.txt' (at $)"
+    ]
+    deflated = _one_source_project(b"bonjour " * 50, method=zipfile.ZIP_DEFLATED)
+    start = deflated.index(b"sources/s.txt") + len("sources/s.txt")
+    corrupt = deflated[:start] + b"\xff" * 8 + deflated[start + 8 :]
+    assert _issues(corrupt)[0].startswith(
+        "p.qdpx: error qdpx: archive member 'sources/s.txt' is damaged: "
+    )
+    header = good.index(b"PK\x03\x04", good.index(b"project.qde"))
+    unknown = bytearray(good)
+    unknown[header + 8 : header + 10] = (99).to_bytes(2, "little")  # compression method 99
+    central = unknown.index(b"PK\x01\x02", unknown.index(b"PK\x01\x02") + 4)
+    unknown[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    assert _issues(bytes(unknown)) == [
+        "p.qdpx: error qdpx: archive member 'sources/s.txt' is damaged: That compression method "
+        "is not supported (at $)"
+    ]
+
+
+def test_source_texts_are_utf8_or_say_their_encoding() -> None:
+    utf16 = parse_qdpx(_one_source_project("Été 😀".encode("utf-16")), "p.qdpx")
+    assert utf16.sources[0].text == "Été 😀"
+    assert _issues(_one_source_project("Été".encode("latin-1"))) == [
+        "p.qdpx: error qdpx: source text 'internal://s.txt' is not UTF-8 (byte 0xc9 at offset "
+        "0): nothing was quoted; save it as UTF-8 or export the project again (at $)"
+    ]
+
+
+def test_a_deep_code_tree_is_read_without_recursion() -> None:
+    depth = 5000
+    codes = (
+        "".join(
+            f'<Code guid="{{{n:08d}-0000-4000-8000-000000000000}}" name="k{n}">'
+            for n in range(depth)
+        )
+        + "</Code>" * depth
+    )
+    qde = f"{PROJECT_HEAD}<CodeBook><Codes>{codes}</Codes></CodeBook></Project>".encode()
+    project = parse_qdpx(_zip({"project.qde": qde}), "p.qdpx")
+    assert len(project.codes) == depth
+    assert project.codes[-1].path == tuple(f"k{n}" for n in range(depth))
+
+
+def test_codes_of_the_same_name_are_ambiguous_and_sources_never_merged() -> None:
+    twin = (
+        f'<Code guid="{G["proc"]}" name="P" isCodable="true"/>'
+        f'<Code guid="{G["delais"]}" name="P" isCodable="true"/>'
+    )
+    sources = "".join(
+        f'<TextSource guid="{G[key]}" name="{name}"><PlainTextContent>abc</PlainTextContent>'
+        f'<PlainTextSelection guid="{G[sel]}" startPosition="0" endPosition="3">'
+        f'<Coding guid="{G[cod]}"><CodeRef targetGUID="{G["proc"]}"/></Coding>'
+        "</PlainTextSelection></TextSource>"
+        for key, name, sel, cod in (
+            ("src1", "IS de C.", "sel1", "c1"),
+            ("src2", "IS de C !", "sel2", "c2"),
+        )
+    )
+    qde = (
+        f"{PROJECT_HEAD}<CodeBook><Codes>{twin}</Codes></CodeBook><Sources>{sources}</Sources>"
+        "</Project>"
+    ).encode()
+    project = parse_qdpx(_zip({"project.qde": qde}), "p.qdpx")
+    with pytest.raises(ref.FileFormatError) as info:
+        ref.import_qdpx(project, {"codes": {"P": "c2"}}, into=CUSTOMER, file="p.qdpx")
+    assert [str(i) for i in info.value.issues] == [
+        "p.qdpx: error qdpx-mapping: code 'P' is ambiguous (codes: 'P', 'P') (at $.codes.P)"
+    ]
+    fw = ref.import_qdpx(project, {"codes": {G["proc"]: "c2"}}, into=CUSTOMER, file="p.qdpx")
+    assert [(e.source, e.quote) for e in fw["c2"].evidence][-2:] == [
+        ("is-de-c", "abc"),
+        ("is-de-c-2", "abc"),
+    ]

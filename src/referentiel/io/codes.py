@@ -103,8 +103,9 @@ READING: Final = (
 
 QDPX: Final = Code(
     code="qdpx",
-    meaning="not a REFI-QDA archive, or a member is missing",
-    fix="export the project again from your QDA software",
+    meaning="not a REFI-QDA archive, a member missing or damaged, or a source text that is not "
+    "UTF-8 (nor UTF-16 with its byte order mark)",
+    fix="export the project again from your QDA software; save source texts as UTF-8",
 )
 QDPX_SIZE: Final = Code(
     code="qdpx-size",
@@ -118,7 +119,8 @@ QDPX_XML: Final = Code(
 )
 QDPX_MAPPING: Final = Code(
     code="qdpx-mapping",
-    meaning="the mapping names a code or tension that does not exist",
+    meaning="the mapping names a code or tension that does not exist, or a code name or path "
+    "that several codes share",
     fix="fix the mapping: the message lists the project's codes",
 )
 QDPX_OFFSETS: Final = Code(

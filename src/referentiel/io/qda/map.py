@@ -169,6 +169,25 @@ def _slug(value: str) -> str:
     return slug or "source"
 
 
+def _source_ids(project: QdaProject) -> dict[str, str]:
+    """Give each source an id from its name; two names that read alike get -2, -3 ... in order.
+
+    Two interviews named « IS de C. » and « IS de C ! » would otherwise be one source, and one
+    interview's excerpts cited as the other's.
+    """
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for source in project.sources:
+        base = candidate = _slug(source.name)
+        number = 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        taken.add(candidate)
+        ids[source.guid] = candidate
+    return ids
+
+
 def _problem(file: str, message: str, path: IssuePath = ()) -> Issue:
     return codes.QDPX_MAPPING.issue(message, path, file=file)
 
@@ -177,20 +196,21 @@ def _targets(
     project: QdaProject, mapping: QdaMapping, file: str
 ) -> tuple[dict[str, CodeTarget], list[Issue]]:
     """Resolve the mapping's code names ('Parent/Child', a name, or a GUID) to code GUIDs."""
-    by_path = {"/".join(c.path): c.guid for c in project.codes}
+    by_path: dict[str, list[str]] = {}
     by_name: dict[str, list[str]] = {}
     for code in project.codes:
+        by_path.setdefault("/".join(code.path), []).append(code.guid)
         by_name.setdefault(code.name, []).append(code.guid)
     guids = {c.guid for c in project.codes}
     targets: dict[str, CodeTarget] = {}
     problems = []
     for key, target in mapping.codes.items():
-        guid = by_path.get(key) or (key if key in guids else None)
-        if guid is None and len(by_name.get(key, [])) == 1:
-            guid = by_name[key][0]
+        # a GUID, else a path or a name that only one code has: never the last of several
+        candidates = [key] if key in guids else by_path.get(key) or by_name.get(key, [])
+        guid = candidates[0] if len(candidates) == 1 else None
         if guid is None:
             known = ", ".join(repr("/".join(c.path)) for c in project.codes) or "none"
-            why = "is ambiguous" if len(by_name.get(key, [])) > 1 else "is not in the project"
+            why = "is ambiguous" if len(candidates) > 1 else "is not in the project"
             problems.append(_problem(file, f"code {key!r} {why} (codes: {known})", ("codes", key)))
             continue
         targets[guid] = target
@@ -269,8 +289,9 @@ def import_qdpx(
     use_names = typed.ids == "name"
     new_evidence: dict[str, list[Evidence]] = {}
     sources: dict[str, Source] = {s.id: s for s in framework.sources}
+    source_ids = _source_ids(project)
     for source in project.sources:
-        source_id = _slug(source.name)
+        source_id = source_ids[source.guid]
         for selection in source.selections:
             mapped = [targets[g] for g in selection.codes if g in targets]
             if not mapped:

@@ -8,9 +8,11 @@ text's line endings can be normalised before slicing and UTF-16 offsets can be r
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
@@ -140,8 +142,12 @@ def _read_member(
             f"({info.file_size} bytes, at most {limits.member})",
             codes.QDPX_SIZE,
         )
-    with archive.open(info) as member:
-        data = member.read(limits.member + 1)  # never trust the declared size alone
+    try:
+        with archive.open(info) as member:
+            data = member.read(limits.member + 1)  # never trust the declared size alone
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as exc:
+        # a bad CRC, corrupt deflate data, an unknown compression method, an encrypted member
+        raise _error(name, f"archive member {info.filename!r} is damaged: {exc}") from None
     if len(data) > limits.member:
         raise _error(
             name, f"archive member {info.filename!r} is larger than it declares", codes.QDPX_SIZE
@@ -154,14 +160,40 @@ def _read_member(
     return data
 
 
+_UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _source_text(raw: bytes, path: str, name: str) -> str:
+    """Decode a source text as the standard says (UTF-8), or UTF-16 that says so by its BOM.
+
+    Anything else is refused: a wrong guess would quote the interviews wrongly.
+    """
+    encoding = "utf-16" if raw.startswith(_UTF16_BOMS) else "utf-8-sig"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise _error(
+            name,
+            f"source text {path!r} is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}): nothing was quoted; save it as UTF-8 or export the project again",
+        ) from None
+
+
 def _text_of(element: Element | None) -> str | None:
     return None if element is None else (element.text or "")
 
 
 def _codes(parent: Element, ancestors: tuple[str, ...]) -> Iterator[QdaCode]:
-    for code in parent.findall(f"{Q}Code"):
+    """Walk the code tree depth first, in document order, without recursion (trees can be deep)."""
+    stack = [(iter(parent.findall(f"{Q}Code")), ancestors)]
+    while stack:
+        children, path_so_far = stack[-1]
+        code = next(children, None)
+        if code is None:
+            stack.pop()
+            continue
         name = code.get("name", "")
-        path = (*ancestors, name)
+        path = (*path_so_far, name)
         yield QdaCode(
             guid=code.get("guid", ""),
             name=name,
@@ -169,7 +201,7 @@ def _codes(parent: Element, ancestors: tuple[str, ...]) -> Iterator[QdaCode]:
             color=code.get("color"),
             description=_text_of(code.find(f"{Q}Description")),
         )
-        yield from _codes(code, path)
+        stack.append((iter(code.findall(f"{Q}Code")), path))
 
 
 def _line_endings(raw: str, line_endings: LineEndings) -> str:
@@ -290,7 +322,7 @@ def parse_qdpx(
         for candidate in (f"sources/{internal}", internal):
             if candidate in by_name:
                 raw = _read_member(archive, by_name[candidate], budget, name, limits)
-                return raw.decode("utf-8-sig", errors="replace")
+                return _source_text(raw, path, name)
         raise _error(name, f"the archive has no source text {path!r}")
 
     users = tuple(
