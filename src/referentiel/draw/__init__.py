@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from referentiel._output import STDIO, write_output
-from referentiel.draw.engine import Engine, check_engine, check_format, output_for, run_engine
+from referentiel.draw.engine import Engine, check_format, output_for, run_engine
 from referentiel.draw.kinds import FIGURES, default_figure
 from referentiel.draw.options import EvidenceDisplay, Options
 from referentiel.errors import EngineError, UnsupportedFormatError
@@ -104,9 +104,7 @@ def render(
     if format is None:
         named = path is not None and os.fspath(path) != STDIO
         format = output_for(Path(path).suffix) if named else "svg"  # type: ignore[arg-type]
-    check_engine(engine)
-    if format != "dot":
-        check_format(format, engine)
+    check_format(format, engine)  # the engine too; DOT needs none
     source = to_dot(
         framework,
         figure=figure,

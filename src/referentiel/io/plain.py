@@ -35,7 +35,7 @@ from referentiel.io._problems import shown as _shown
 from referentiel.io._problems import type_name as _type_name
 from referentiel.model import TENSION_CLASSES, Framework, Tension, TensionKind, Translations
 
-__all__ = ["converter", "from_dict", "structure", "to_dict"]
+__all__ = ["converter", "from_dict", "structure", "structure_strictly", "to_dict"]
 
 T = TypeVar("T")
 
@@ -227,17 +227,16 @@ def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat
                 [MissingKeyError(missing)],
                 Tension,  # type: ignore[arg-type]  # the union names the owner in messages
             )
-        if value["kind"] not in kinds:
-            try:
-                _structure_enum(value["kind"], TensionKind)
-            except ShapeError as exc:
-                exc.__notes__ = [cattrs.errors.AttributeValidationNote("kind", "kind", str)]
-                raise ClassValidationError(
-                    "While structuring a tension",
-                    [exc],
-                    Tension,  # type: ignore[arg-type]  # the union names the owner in messages
-                ) from None
-        cls = TENSION_CLASSES[TensionKind(value["kind"])]
+        try:
+            kind = _structure_enum(value["kind"], TensionKind)
+        except ShapeError as exc:
+            exc.__notes__ = [cattrs.errors.AttributeValidationNote("kind", "kind", str)]
+            raise ClassValidationError(
+                "While structuring a tension",
+                [exc],
+                Tension,  # type: ignore[arg-type]  # the union names the owner in messages
+            ) from None
+        cls = TENSION_CLASSES[kind]  # type: ignore[index]  # _structure_enum gave a TensionKind
         hook = structure_hooks.get(cls)
         if hook is None:
             hook = structure_hooks[cls] = converter.get_structure_hook(cls)
@@ -273,6 +272,17 @@ def structure(data: object, cls: type[T]) -> T:
         raise StructureErrors(list(problems_of(exc))) from None
 
 
+def structure_strictly(data: object, cls: type[T]) -> T:
+    """Build a *cls* from plain data; raise :exc:`~referentiel.FileFormatError` with every problem.
+
+    The issues carry their paths but no file positions: the data came from no file.
+    """
+    try:
+        return structure(data, cls)
+    except StructureErrors as exc:
+        raise FileFormatError(p.code.issue(p.message, p.path) for p in exc.problems) from None
+
+
 def to_dict(framework: Framework) -> dict[str, Any]:
     """Return *framework* as plain, JSON-able data: dicts, lists, strings, numbers, booleans.
 
@@ -305,7 +315,4 @@ def from_dict(data: object) -> Framework:
     ...     print(error)
     error unknown-value: unknown kind: 'dilemme' (expected one of 'contradiction', 'dilemma') (at $.tensions[0].kind)
     """  # noqa: E501 - doctest output lines cannot be wrapped
-    try:
-        return structure(data, Framework)
-    except StructureErrors as exc:
-        raise FileFormatError(p.code.issue(p.message, p.path) for p in exc.problems) from None
+    return structure_strictly(data, Framework)

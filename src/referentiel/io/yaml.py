@@ -129,19 +129,26 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     title: Vide
     <BLANKLINE>
     """
-    from ruamel.yaml import YAML  # noqa: PLC0415 - reading files does not need it
-
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    yaml.allow_unicode = True
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
-    yaml.width = 1_000_000  # no folding: ruamel folds some escaped double-quoted text wrongly
-    yaml.representer.add_representer(str, _represent_str)
+    yaml = _writer("safe")
     buffer = io.StringIO()
     if schema is not None:
         buffer.write(f"# yaml-language-server: $schema={schema}\n")
     yaml.dump(plain.to_dict(framework), buffer)
     return buffer.getvalue()
+
+
+def _writer(typ: str) -> Any:  # noqa: ANN401 - ruamel's YAML
+    """Return a ruamel.yaml writer that gives every string back unchanged."""
+    from ruamel.yaml import YAML  # noqa: PLC0415 - reading files does not need it
+
+    yaml = YAML(typ=typ, pure=True)
+    # set before the representer exists: it takes these settings when first made
+    yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    yaml.allow_unicode = True
+    yaml.width = 1_000_000  # no folding: ruamel folds some escaped double-quoted text wrongly
+    yaml.representer.add_representer(str, _represent_str)
+    return yaml
 
 
 def update_yaml(text: str, framework: Framework) -> str:
@@ -165,6 +172,7 @@ def update_yaml(text: str, framework: Framework) -> str:
     # Keys left at their default are not in the new data: first keep such keys of the file as
     # they are, then, if the file no longer reads as the framework, let them go; failing that,
     # the text is written anew. Whatever is written reads back as the framework.
+    data = plain.to_dict(framework)
     for keep_absent in (True, False):
         try:
             yaml, document = _round_trip(text)
@@ -172,7 +180,7 @@ def update_yaml(text: str, framework: Framework) -> str:
             break
         if not isinstance(document, CommentedMap):
             break
-        _merge(document, plain.to_dict(framework), keep_absent=keep_absent)
+        _merge(document, data, keep_absent=keep_absent)
         buffer = io.StringIO()
         yaml.dump(document, buffer)
         updated = buffer.getvalue()
@@ -184,15 +192,10 @@ def update_yaml(text: str, framework: Framework) -> str:
 
 def _round_trip(text: str) -> tuple[Any, Any]:
     """Load *text* keeping comments, quotes and indentation; return the YAML and the document."""
-    from ruamel.yaml import YAML  # noqa: PLC0415 - only saving needs it
-
     mapping, offset = _indents(text)
-    yaml = YAML(typ="rt", pure=True)
+    yaml = _writer("rt")
     yaml.preserve_quotes = True
-    yaml.width = 1_000_000
-    yaml.allow_unicode = True
     yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
-    yaml.representer.add_representer(str, _represent_str)
     return yaml, yaml.load(text)
 
 

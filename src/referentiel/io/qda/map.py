@@ -18,7 +18,6 @@ import attrs
 
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
-from referentiel.io._problems import StructureErrors
 from referentiel.io._text import decode
 from referentiel.io.qda.read import QdaProject, QdaSelection, QdaSource
 from referentiel.io.yaml import parse_located
@@ -158,10 +157,7 @@ def read_mapping(path: str | os.PathLike[str]) -> QdaMapping:
 def _mapping(value: QdaMapping | Mapping[str, Any]) -> QdaMapping:
     if isinstance(value, QdaMapping):
         return value
-    try:
-        return plain.structure(value, QdaMapping)
-    except StructureErrors as exc:
-        raise FileFormatError(p.code.issue(p.message, p.path) for p in exc.problems) from None
+    return plain.structure_strictly(value, QdaMapping)
 
 
 def _slug(value: str) -> str:
