@@ -12,6 +12,7 @@ __all__ = [
     "EngineError",
     "EngineNotFoundError",
     "FileFormatError",
+    "ModelTypeError",
     "OutputError",
     "ReferentielError",
     "UnsupportedFormatError",
@@ -51,6 +52,21 @@ class FileFormatError(ReferentielError, ValueError):
     def __init__(self, issues: Iterable[Issue]) -> None:
         self.issues: tuple[Issue, ...] = tuple(issues)
         super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+class ModelTypeError(ReferentielError, TypeError):
+    """Raised when a model value is built with a field of the wrong type.
+
+    Every field is checked against its annotation, so that a framework that cannot be written
+    to a file (or read back) cannot be built.
+
+    >>> import referentiel as ref
+    >>> try:
+    ...     ref.Framework(id="x", title=5)
+    ... except ModelTypeError as error:
+    ...     print(error)
+    Framework.title must be str, not int: 5
+    """
 
 
 class ValidationError(ReferentielError, ValueError):

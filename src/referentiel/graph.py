@@ -31,6 +31,8 @@ from typing import Any, Final
 import attrs
 import networkx as nx
 
+from referentiel.errors import ValidationError
+from referentiel.issues import Report
 from referentiel.model import (
     TENSION_CLASSES,
     Evidence,
@@ -43,6 +45,7 @@ from referentiel.model import (
     Tension,
     TensionKind,
 )
+from referentiel.validate import check_link_ends, check_unique_ids, validate
 
 __all__ = ["from_networkx", "pole_node", "tension_node", "to_networkx"]
 
@@ -88,7 +91,12 @@ def to_networkx(framework: Framework, *, evidence: bool = True) -> nx.MultiDiGra
     'Travail encadré par de multiples procédures'
     >>> sorted({d["kind"] for _, d in g.nodes(data=True)})
     ['evidence', 'pole', 'source', 'tension']
+
+    Each tension and source is one node keyed by its id, and each link joins two of them: a
+    framework where two tensions (or two sources) share an id, or a link names a tension that
+    does not exist, has no graph, and :exc:`~referentiel.ValidationError` says why.
     """
+    _refuse_what_has_no_graph(framework)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
         **{name: getattr(framework, name) for name in _FRAMEWORK_FIELDS}
     )
@@ -106,6 +114,26 @@ def to_networkx(framework: Framework, *, evidence: bool = True) -> nx.MultiDiGra
             **_fields(link, ("source", "target", "relation")),
         )
     return graph
+
+
+def _refuse_what_has_no_graph(framework: Framework) -> None:
+    tensions = {t.id for t in framework.tensions}
+    sources = {s.id for s in framework.sources}
+    if (
+        len(tensions) == len(framework.tensions)
+        and len(sources) == len(framework.sources)
+        and all(link.source in tensions and link.target in tensions for link in framework.links)
+    ):
+        return
+    refused = (check_unique_ids.code.code, check_link_ends.code.code)
+    issues = tuple(
+        issue
+        for issue in validate(framework).issues
+        if issue.code in refused
+        and issue.path[0] in ("tensions", "sources", "links")
+        and len(issue.path) == 3
+    )
+    raise ValidationError(Report(issues=issues))
 
 
 def _add_tension(

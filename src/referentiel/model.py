@@ -1,9 +1,10 @@
 """The typed model of a framework (*référentiel*): immutable attrs values, tuples for collections.
 
-Every class is frozen and keyword-only; change a value with :func:`attrs.evolve`. Per-field checks
-live here as attrs validators; checks across elements (unique ids, sources that exist ...) live in
-:mod:`referentiel.validate`. Each field's ``metadata["doc"]`` is its documentation, which the
-JSON Schema of the file format repeats for editors.
+Every class is frozen and keyword-only; change a value with :func:`attrs.evolve`. Every field's
+value is checked against its annotation when a value is built (:mod:`referentiel._fields`): a
+wrong type raises :exc:`~referentiel.ModelTypeError`. Checks across elements (unique ids, sources
+that exist ...) live in :mod:`referentiel.validate`. Each field's ``metadata["doc"]`` is its
+documentation, which the JSON Schema of the file format repeats for editors.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from referentiel._enums import (
     Status,
     TensionKind,
 )
+from referentiel._fields import typed_fields
 
 __all__ = [
     "TENSION_CLASSES",
@@ -64,7 +66,7 @@ def _translation(translations: Translations, original: str, language: str | None
     return original
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Provenance:
     """Where an element comes from: attested, reconstructed or illustrative, and why.
 
@@ -93,7 +95,7 @@ class Provenance:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Pole:
     """One pole of a tension: the prescribed or real work of a contradiction, or a dilemma's side.
 
@@ -122,7 +124,7 @@ class Pole:
         return _translation(self.translations, self.label, language)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Locator:
     """Where an excerpt sits in its source: page, line, timestamp or character offsets.
 
@@ -143,7 +145,7 @@ class Locator:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Evidence:
     """A verbatim excerpt that backs a tension (*extrait*), cited with its speaker and date.
 
@@ -204,7 +206,7 @@ class Evidence:
         return self.quote, False
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Resource:
     """What a trade developed to live with a dilemma (*acquis d'expérience, astuces, catachrèses*).
 
@@ -231,7 +233,7 @@ _NUMBER = attrs.field(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Contradiction:
     """A *contradiction professionnelle*: prescribed work (*travail prescrit*) against real work.
 
@@ -306,7 +308,7 @@ class Contradiction:
         return (self.number_provenance or self.provenance).status
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Dilemma:
     """A *dilemme (historique) de métier*: a recurring tension of the trade between two poles.
 
@@ -377,7 +379,7 @@ def _pole(tension: Tension, side: Side) -> Pole:
     return pole
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Source:
     """Where evidence or provenance comes from: an interview, a meeting, a document, a paper.
 
@@ -397,7 +399,7 @@ class Source:
     note: str | None = attrs.field(default=None, metadata=_doc("The researcher's note."))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Link:
     """A typed relation from one tension to another.
 
@@ -420,7 +422,7 @@ class Link:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Framework:
     """A whole *référentiel*: a trade described by its contradictions and dilemmas.
 

@@ -1,0 +1,120 @@
+"""The Python API keeps its promises: typed values, a validate that never raises, own errors."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import referentiel as ref
+from referentiel import strategies
+from referentiel.outputs import EXPORT_FORMATS
+from tests.test_strategies import MODEL_CLASSES, STRATEGIES
+
+FIELDS = [(cls, field) for cls in MODEL_CLASSES for field in attrs.fields(cls)]
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    FIELDS,
+    ids=lambda value: value.__name__ if isinstance(value, type) else value.name,
+)
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_field_refuses_a_value_of_another_type(
+    cls: type, field: attrs.Attribute[object], data: st.DataObject
+) -> None:
+    value: Any = data.draw(STRATEGIES[cls])
+    with pytest.raises(ref.ModelTypeError) as raised:
+        attrs.evolve(value, **{field.name: object()})
+    expected = rf"{cls.__name__}\.{field.name} must be .+, not object: <object object at 0x\w+>"
+    assert re.fullmatch(expected, str(raised.value))
+    assert isinstance(raised.value, TypeError)
+
+
+# Values of the wrong type, as a user might pass them (hence the ignores: mypy sees it too).
+WRONG: list[tuple[dict[str, object], type, str]] = [
+    ({"id": "x", "title": 5}, ref.Framework, "Framework.title must be str, not int: 5"),
+    ({"id": "x", "title": None}, ref.Framework, "Framework.title must be str, not NoneType: None"),
+    (
+        {"id": "x", "title": "X", "tensions": []},
+        ref.Framework,
+        "Framework.tensions must be tuple of Contradiction or Dilemma, not list: []",
+    ),
+    (
+        {"id": "x", "title": "X", "translations": (("en", 1),)},
+        ref.Framework,
+        "Framework.translations must be tuple of (str, str), not tuple: (('en', 1),)",
+    ),
+    ({"line": True}, ref.Locator, "Locator.line must be int or None, not bool: True"),
+    (
+        {"status": "attested"},
+        ref.Provenance,
+        "Provenance.status must be Status, not str: 'attested'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "cls", "message"), WRONG)
+def test_constructors_check_types_with_a_clear_message(
+    fields: dict[str, object], cls: type, message: str
+) -> None:
+    with pytest.raises(ref.ModelTypeError) as raised:
+        cls(**fields)
+    assert str(raised.value) == message
+
+
+def test_a_long_value_is_shortened_in_the_message() -> None:
+    with pytest.raises(ref.ModelTypeError) as raised:
+        ref.Pole(label=["x" * 1000])  # type: ignore[arg-type]
+    assert (
+        str(raised.value)
+        == "Pole.label must be str, not list: ['xxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxx']"
+    )
+
+
+def test_big_integers_are_ints() -> None:
+    assert ref.Locator(line=10**5000).line == 10**5000
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(strategies.frameworks)
+def test_validate_never_raises_and_the_rest_raise_only_library_errors(fw: ref.Framework) -> None:
+    """Any framework the constructors accept, valid or not."""
+    assert isinstance(ref.validate(fw), ref.Report)
+    for to in EXPORT_FORMATS:
+        for table in ("tensions", "evidence"):
+            with contextlib.suppress(ref.ReferentielError):
+                ref.export_text(fw, to, table=table)
+    for function in (ref.to_networkx, ref.to_dot, ref.dumps):
+        with contextlib.suppress(ref.ReferentielError):
+            function(fw)
+
+
+def test_a_framework_with_shared_ids_has_no_graph() -> None:
+    fw = ref.load("examples/customer-relations.yaml")
+    twice = attrs.evolve(fw, tensions=(*fw.tensions, fw.tensions[0]))
+    with pytest.raises(ref.ValidationError) as raised:
+        ref.export_text(twice, "graphml")
+    assert str(raised.value) == (
+        "1 validation error(s):\n"
+        "error duplicate-id: duplicate tension id 'c1' (first at $.tensions[0].id)"
+        " (at $.tensions[6].id)"
+    )
+
+
+def test_a_link_to_no_tension_has_no_graph() -> None:
+    fw = ref.load("examples/customer-relations.yaml")
+    dangling = attrs.evolve(
+        fw, links=(ref.Link(source="c1", target="c9", relation=ref.LinkKind.REINFORCES),)
+    )
+    with pytest.raises(ref.ValidationError) as raised:
+        ref.to_networkx(dangling)
+    assert str(raised.value) == (
+        "1 validation error(s):\nerror unknown-link-end: unknown tension 'c9' (at $.links[0].target)"
+    )
