@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import referentiel as ref
 from referentiel.strategies import frameworks
@@ -214,10 +216,8 @@ def test_validate_never_raises(framework: ref.Framework) -> None:
     assert report.ok == (not report.errors)
 
 
-def test_check_locates_validation_issues(tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "f.yaml"
+def test_check_locates_validation_issues(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
     path.write_text(
         "id: f\ntitle: F\ntensions:\n"
         "  - kind: dilemma\n    id: d1\n    number: 2\n"
@@ -244,4 +244,42 @@ def test_a_huge_number_is_a_bounded_warning() -> None:
     assert gaps == [
         "warning numbering-gap: tension numbers skip 1, 7, 8, 9, 10, 11, 12, 13, 14, 15 ... "
         "(999999999994 numbers in all) (at $.tensions)"
+    ]
+
+
+def test_lone_surrogates_are_refused_where_they_are() -> None:
+    """Half of a UTF-16 pair is not a character: no file can hold it, so validation says where."""
+    tension = contradiction(
+        prescribed=ref.Pole(label="P\ud800", translations=(("en", "\udfffP"),)),
+        evidence=(ref.Evidence(quote="q", supports=ref.Side.REAL, speaker="C.\udc00"),),
+    )
+    assert issues(tension, title="F\ud83d") == [
+        "error lone-surrogate: lone surrogate U+D83D at character 2 (at $.title)",
+        "error lone-surrogate: lone surrogate U+D800 at character 2 (at $.tensions[0].prescribed.label)",
+        "error lone-surrogate: lone surrogate U+DFFF at character 1"
+        " (at $.tensions[0].prescribed.translations.en)",
+        "error lone-surrogate: lone surrogate U+DC00 at character 3"
+        " (at $.tensions[0].evidence[0].speaker)",
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=6))
+def test_a_text_is_refused_exactly_when_it_holds_a_surrogate(text: str) -> None:
+    codes = {i.code for i in ref.validate(ref.Framework(id="f", title=text)).issues}
+    assert ("lone-surrogate" in codes) == any("\ud800" <= c <= "\udfff" for c in text)
+
+
+def test_surrogate_escapes_in_files_are_located(tmp_path: Path) -> None:
+    yaml_file = tmp_path / "f.yaml"
+    yaml_file.write_text('id: f\ntitle: "A\\ud800"\ntranslations:\n  en: "\\U0000dfff"\n')
+    json_file = tmp_path / "f.json"
+    json_file.write_text('{"id": "f",\n "title": "pair \\ud83d\\ude00 ok",\n "trade": "\\udc00"}')
+    assert [str(i) for i in ref.check(yaml_file).issues] == [
+        f"{yaml_file}:2:8: error lone-surrogate: lone surrogate U+D800 at character 2 (at $.title)",
+        f"{yaml_file}:4:7: error lone-surrogate: lone surrogate U+DFFF at character 1"
+        " (at $.translations.en)",
+    ]
+    assert [str(i) for i in ref.check(json_file).issues] == [
+        f"{json_file}:3:11: error lone-surrogate: lone surrogate U+DC00 at character 1 (at $.trade)",
     ]

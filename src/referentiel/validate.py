@@ -9,11 +9,13 @@ write its check function here and append it to :data:`RULES`; the docs and tests
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final, TypeVar
 
 import attrs
 
+from referentiel._strings import all_text, located_texts
 from referentiel.errors import ValidationError
 from referentiel.issues import Code, Issue, Path, Report, Severity, format_path
 from referentiel.model import Contradiction, Dilemma, Evidence, Framework, Provenance, Side, Status
@@ -313,9 +315,30 @@ def check_acknowledgements(fw: Framework) -> Iterator[Found]:
                 )
 
 
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+@_rule(
+    "lone-surrogate",
+    "a text holds a lone surrogate (half of a UTF-16 pair), which no file can hold",
+    "write the character it stands for",
+)
+def check_surrogates(fw: Framework) -> Iterator[Found]:
+    r"""Texts hold characters only: no lone surrogate (a JSON or YAML ``\ud800`` escape)."""
+    if _SURROGATE.search(all_text(fw)) is None:  # the common case: one search over all text
+        return
+    for path, text in located_texts(fw):
+        if found := _SURROGATE.search(text):
+            yield (
+                path,
+                (f"lone surrogate U+{ord(found.group()):04X} at character {found.start() + 1}"),
+            )
+
+
 #: The rules :func:`validate` applies, in order (the docs list them in this order).
 RULES: Final[tuple[Rule, ...]] = (
     check_unique_ids,
+    check_surrogates,
     check_unique_numbers,
     check_positive_numbers,
     check_pole_labels,
