@@ -32,10 +32,12 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from referentiel.io._located import MAX_DEPTH, start, too_deep, too_deep_for_libyaml
+
 if TYPE_CHECKING:
     from yaml._yaml import CParser
 
-__all__ = ["DECLINED", "parse_fast"]
+__all__ = ["DECLINED", "parse_fast", "plain_scalar"]
 
 #: What :func:`parse_fast` returns when the located reader must read the text.
 DECLINED: Final = object()
@@ -98,6 +100,14 @@ def _scalar(value: str, *, plain: bool) -> object:
     return value
 
 
+def plain_scalar(value: str, *, plain: bool) -> object:
+    """Return the value of a scalar as the located reader reads it (its text if in doubt)."""
+    try:
+        return _scalar(value, plain=plain)
+    except _Declined:
+        return value
+
+
 def parse_fast(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
     r"""Return the data of the YAML document *text*, or :data:`DECLINED`.
 
@@ -117,7 +127,11 @@ def parse_fast(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
     parser = CParser(text)
     try:
         return _walk(parser)
-    except (_Declined, yaml.YAMLError):
+    except _Declined:
+        return DECLINED
+    except yaml.YAMLError as exc:
+        if deep := too_deep_for_libyaml(exc):
+            raise deep from None
         return DECLINED
     finally:
         parser.dispose()
@@ -175,11 +189,11 @@ class _Builder:
 
     def mapping(self, event: MappingStartEvent) -> None:
         _no_anchor_or_tag(event)
-        self._add_open({})
+        self._add_open({}, event)
 
     def sequence(self, event: SequenceStartEvent) -> None:
         _no_anchor_or_tag(event)
-        self._add_open([])
+        self._add_open([], event)
 
     def end(self, _event: object) -> None:
         self.open.pop()
@@ -189,7 +203,11 @@ class _Builder:
             raise _Declined  # empty, or not a mapping: the located reader says what it is
         return self.root
 
-    def _add_open(self, collection: dict[Any, Any] | list[Any]) -> None:
+    def _add_open(
+        self, collection: dict[Any, Any] | list[Any], event: CollectionStartEvent
+    ) -> None:
+        if len(self.open) >= MAX_DEPTH:
+            raise too_deep(start(event))
         self._add(collection)
         self.open.append([collection, DECLINED])
 

@@ -153,10 +153,12 @@ def load_checked(path: str | os.PathLike[str]) -> tuple[Framework | None, Report
         framework, where = _parse(text, name, filename)
     except FileFormatError as exc:
         return None, Report(issues=exc.issues)
-    located = []
-    for issue in validate(framework).issues:
-        line, column = where(issue.path, False)  # noqa: FBT003 - the Locate signature
-        located.append(attrs.evolve(issue, file=filename, line=line, column=column))
+    issues = validate(framework).issues
+    positions = where([(issue.path, False) for issue in issues])
+    located = [
+        attrs.evolve(issue, file=filename, line=line, column=column)
+        for issue, (line, column) in zip(issues, positions, strict=True)
+    ]
     located.sort(key=_file_order)
     return framework, Report(issues=tuple(located))
 

@@ -16,21 +16,11 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
 from referentiel.io import codes
-from referentiel.issues import Code, Path
+from referentiel.io._events import check_depth
+from referentiel.io._located import Position, YamlSyntaxError
+from referentiel.issues import Path
 
 __all__ = ["Position", "YamlSyntaxError", "locate", "parse_yaml"]
-
-Position = tuple[int, int]  # 1-based line and column
-
-
-class YamlSyntaxError(ValueError):
-    """The text is not YAML the library accepts; :attr:`position` says where."""
-
-    def __init__(self, message: str, position: Position, code: Code = codes.YAML_SYNTAX) -> None:
-        self.position = position
-        self.code = code
-        super().__init__(message)
-
 
 _CORE_TAGS: Final = frozenset(
     f"tag:yaml.org,2002:{name}"
@@ -83,7 +73,12 @@ def _yaml() -> YAML:
 
 
 def parse_yaml(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
-    """Parse one YAML document keeping positions; raise :exc:`YamlSyntaxError` if it is not one."""
+    """Parse one YAML document keeping positions; raise :exc:`YamlSyntaxError` if it is not one.
+
+    The nesting depth is checked first (:func:`~referentiel.io._events.check_depth`): the
+    composer recurses, and takes more than linear time on deep nesting.
+    """
+    check_depth(text)
     try:
         return _yaml().load(text)
     except YamlSyntaxError:

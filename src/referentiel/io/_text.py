@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from referentiel.errors import FileFormatError
 from referentiel.io import codes
@@ -11,8 +11,9 @@ from referentiel.issues import Code, Issue, Path
 
 __all__ = ["Locate", "decode", "file_error", "located_issues"]
 
-#: Where a path is in a file's text: ``locate(path, at_key) -> (line, column)``, 1-based.
-Locate = Callable[[Path, bool], tuple[int, int]]
+#: Where paths are in a file's text: ``locate([(path, at_key), ...]) -> [(line, column), ...]``,
+#: 1-based; all at once, so that a large file is read again (at most) once however many problems.
+Locate = Callable[[Sequence[tuple[Path, bool]]], list[tuple[int, int]]]
 
 
 def decode(data: bytes, filename: str | None) -> str:
@@ -43,9 +44,10 @@ def located_issues(
     problems: Iterable[Problem], filename: str | None, locate: Locate
 ) -> list[Issue]:
     """Turn structuring problems into issues located by *locate*, in file order."""
+    problems = list(problems)
+    positions = locate([(problem.path, problem.at_key) for problem in problems])
     issues = []
-    for problem in problems:
-        line, column = locate(problem.path, problem.at_key)
+    for problem, (line, column) in zip(problems, positions, strict=True):
         issues.append(
             problem.code.issue(
                 problem.message, problem.path, file=filename, line=line, column=column

@@ -24,6 +24,7 @@ __all__ = [
     "QDPX_SIZE",
     "QDPX_XML",
     "READING",
+    "TOO_DEEP",
     "UNKNOWN_KEY",
     "UNKNOWN_VALUE",
     "WRONG_TYPE",
@@ -48,6 +49,11 @@ YAML_TAG: Final = Code(
     code="yaml-tag",
     meaning="an explicit tag (`!!python/...`, `!foo`)",
     fix="remove it: files hold plain data",
+)
+TOO_DEEP: Final = Code(
+    code="too-deep",
+    meaning="mappings and lists nested more than 64 levels deep (a framework needs about eight)",
+    fix="close the brackets or fix the indentation at the position given",
 )
 JSON_SYNTAX: Final = Code(
     code="json-syntax",
@@ -91,6 +97,7 @@ READING: Final = (
     YAML_SYNTAX,
     YAML_ALIAS,
     YAML_TAG,
+    TOO_DEEP,
     JSON_SYNTAX,
     DUPLICATE_KEY,
     EMPTY_FILE,

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from referentiel._output import write_output
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
+from referentiel.io._events import check_depth, locate_many
 from referentiel.io._gc import paused_gc
+from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
 from referentiel.issues import Path as IssuePath
@@ -47,13 +50,20 @@ def _reject_constant(name: str) -> None:
 
 
 def _duplicate_position(text: str, key: str) -> tuple[int, int]:
-    from referentiel.io._positions import YamlSyntaxError, parse_yaml  # noqa: PLC0415 - only errors need it
+    from referentiel.io._positions import parse_yaml  # noqa: PLC0415 - only errors need it
 
     try:
         parse_yaml(text)
     except YamlSyntaxError as exc:
         return exc.position
     return (1, 1)  # pragma: no cover - JSON's duplicate is also YAML's
+
+
+def _check_depth(text: str, filename: str | None) -> None:
+    try:
+        check_depth(text)
+    except YamlSyntaxError as exc:
+        raise file_error(filename, exc.code, str(exc), exc.position) from None
 
 
 def parse_located(
@@ -76,28 +86,31 @@ def parse_located(
         ) from None
     except json.JSONDecodeError as exc:
         raise file_error(filename, codes.JSON_SYNTAX, exc.msg, (exc.lineno, exc.colno)) from None
-    except (ValueError, RecursionError) as exc:
-        message = (
-            "the document is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        )
-        raise file_error(filename, codes.JSON_SYNTAX, message, (1, 1)) from None
+    except RecursionError:
+        _check_depth(text, filename)
+        raise file_error(  # pragma: no cover - libyaml reads every JSON text json reads
+            filename, codes.TOO_DEEP, "the document is nested too deeply", (1, 1)
+        ) from None
+    except ValueError as exc:
+        raise file_error(filename, codes.JSON_SYNTAX, str(exc), (1, 1)) from None
 
-    document: list[object] = []
+    def where(queries: Sequence[tuple[IssuePath, bool]]) -> list[tuple[int, int]]:
+        # positions are only needed for problems: JSON is YAML, and libyaml's events give them
+        positions = locate_many(text, queries)
+        if positions is not None:
+            return positions
+        from referentiel.io._positions import locate, parse_yaml  # noqa: PLC0415 - rarely
 
-    def where(path: IssuePath, at_key: bool) -> tuple[int, int]:  # noqa: FBT001
-        # positions are only needed for problems: parse again, lazily, with ruamel.yaml
-        from referentiel.io._positions import YamlSyntaxError, locate, parse_yaml  # noqa: PLC0415
-
-        if not document:
-            try:
-                document.append(parse_yaml(text))
-            except YamlSyntaxError:
-                document.append(None)
-        return locate(document[0], path, at_key=at_key)
+        try:
+            tree = parse_yaml(text)
+        except YamlSyntaxError:
+            tree = None
+        return [locate(tree, path, at_key=at_key) for path, at_key in queries]
 
     try:
         return plain.structure(data, cls), where
     except StructureErrors as exc:
+        _check_depth(text, filename)  # deep nesting is a problem of its own, said first
         raise FileFormatError(located_issues(exc.problems, filename, where)) from None
 
 

@@ -17,14 +17,17 @@ import datetime as dt
 import io
 import itertools
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from referentiel._output import write_output
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
+from referentiel.io._events import locate_many
 from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._gc import paused_gc
+from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
 from referentiel.issues import Path as IssuePath
@@ -43,19 +46,23 @@ def parse_located(
     what: str = "framework",
 ) -> tuple[T, Locate]:
     """Parse YAML *text* into a *cls* and a function that locates paths in the text."""
-    with paused_gc():
-        document = parse_fast(text)
+    try:
+        with paused_gc():
+            document = parse_fast(text)
+    except YamlSyntaxError as exc:  # nested too deeply
+        raise file_error(filename, exc.code, str(exc), exc.position) from None
     fast = document is not DECLINED
     if not fast:
         document = _parse_with_positions(text, filename)
 
-    def where(path: IssuePath, at_key: bool) -> tuple[int, int]:  # noqa: FBT001
-        nonlocal document, fast
-        if fast:  # positions are only needed for problems: parse again, keeping them
-            document, fast = _parse_with_positions(text, filename), False
+    def where(queries: Sequence[tuple[IssuePath, bool]]) -> list[tuple[int, int]]:
+        # positions are only needed for problems: libyaml's events give them in one pass
+        if fast and (positions := locate_many(text, queries)) is not None:
+            return positions
         from referentiel.io._positions import locate  # noqa: PLC0415 - see _parse_with_positions
 
-        return locate(document, path, at_key=at_key)
+        tree = document if not fast else _parse_with_positions(text, filename)
+        return [locate(tree, path, at_key=at_key) for path, at_key in queries]
 
     if document is None:
         raise file_error(filename, codes.EMPTY_FILE, f"the file holds no {what}", (1, 1))
@@ -67,7 +74,7 @@ def parse_located(
 
 def _parse_with_positions(text: str, filename: str | None) -> Any:  # noqa: ANN401 - plain data
     # ruamel.yaml is imported only when positions are needed or the fast path declined
-    from referentiel.io._positions import YamlSyntaxError, parse_yaml  # noqa: PLC0415
+    from referentiel.io._positions import parse_yaml  # noqa: PLC0415
 
     try:
         return parse_yaml(text)
