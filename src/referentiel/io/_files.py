@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
 
 import attrs
 
 from referentiel._output import STDIO, write_output
 from referentiel.errors import FileFormatError, UnsupportedFormatError
+from referentiel.io._input import STDIN_NAME, read_input
 from referentiel.io._text import Locate, decode
 from referentiel.io.formats import FORMATS, Format, framework_files
 from referentiel.io.yaml import yaml_for
@@ -22,7 +21,6 @@ from referentiel.validate import validate
 __all__ = ["check", "dumps", "format_of", "load", "load_checked", "loads", "save"]
 
 #: How standard input is named in messages.
-STDIN_NAME: Final = "<stdin>"
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -83,9 +81,9 @@ def dumps(framework: Framework, *, format: str = "yaml") -> str:
 def _read(path: str | os.PathLike[str]) -> tuple[str, str, str]:
     """Return a framework file's text, its name in messages and its format; ``-`` is stdin."""
     if os.fspath(path) == STDIO:  # YAML, which JSON files also are
-        return decode(sys.stdin.buffer.read(), STDIN_NAME), STDIN_NAME, "yaml"
+        return decode(read_input(path), STDIN_NAME), STDIN_NAME, "yaml"
     name = format_of(path)
-    return decode(Path(path).read_bytes(), str(path)), str(path), name
+    return decode(read_input(path), str(path)), str(path), name
 
 
 def load(path: str | os.PathLike[str]) -> Framework:

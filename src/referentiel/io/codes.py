@@ -25,6 +25,7 @@ __all__ = [
     "QDPX_XML",
     "READING",
     "TOO_DEEP",
+    "TOO_LARGE",
     "UNKNOWN_KEY",
     "UNKNOWN_VALUE",
     "WRONG_TYPE",
@@ -33,6 +34,11 @@ __all__ = [
     "YAML_TAG",
 ]
 
+TOO_LARGE: Final = Code(
+    code="too-large",
+    meaning="the file is larger than 256 MiB (a 100 000-excerpt framework is about 20 MB)",
+    fix="split the framework; check that the path names the file you meant",
+)
 ENCODING: Final = Code(code="encoding", meaning="the file is not UTF-8", fix="save it as UTF-8")
 YAML_SYNTAX: Final = Code(
     code="yaml-syntax",
@@ -93,6 +99,7 @@ INVALID_VALUE: Final = Code(
 
 #: The problems of reading a framework file (or a mapping file), in the docs' order.
 READING: Final = (
+    TOO_LARGE,
     ENCODING,
     YAML_SYNTAX,
     YAML_ALIAS,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 from typing import Final
 
 import networkx as nx
@@ -20,6 +19,8 @@ import networkx as nx
 from referentiel._output import write_output
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.io._input import read_input
+from referentiel.io._text import decode
 from referentiel.model import Framework
 
 __all__ = ["dumps_gexf", "loads_gexf", "read_gexf", "write_gexf"]
@@ -84,4 +85,4 @@ def read_gexf(path: str | os.PathLike[str]) -> Framework:
     >>> read_gexf(folder / "f.gexf").title[:14]
     'Contradictions'
     """
-    return loads_gexf(Path(path).read_text(encoding="utf-8"))
+    return loads_gexf(decode(read_input(path), str(path)))

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 
 import networkx as nx
 
 from referentiel._output import write_output
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.io._input import read_input
+from referentiel.io._text import decode
 from referentiel.model import Framework
 
 __all__ = ["dumps_graphml", "loads_graphml", "read_graphml", "write_graphml"]
@@ -73,4 +74,4 @@ def read_graphml(path: str | os.PathLike[str]) -> Framework:
     >>> len(read_graphml(folder / "f.graphml").tensions)
     6
     """
-    return loads_graphml(Path(path).read_text(encoding="utf-8"))
+    return loads_graphml(decode(read_input(path), str(path)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TypeVar
 
 from referentiel._output import write_output
@@ -17,6 +16,7 @@ from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
 from referentiel.io._events import check_depth, locate_many
 from referentiel.io._gc import paused_gc
+from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
@@ -135,7 +135,7 @@ def read_json(path: str | os.PathLike[str]) -> Framework:
     >>> read_json(folder / "f.json").id
     'customer-relations'
     """
-    return loads_json(decode(Path(path).read_bytes(), str(path)), filename=str(path))
+    return loads_json(decode(read_input(path), str(path)), filename=str(path))
 
 
 def dumps_json(framework: Framework, *, indent: int | None = 2) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any, Final
 
 import networkx as nx
@@ -21,6 +20,8 @@ import networkx as nx
 from referentiel._output import write_output
 from referentiel.graph import from_networkx, to_networkx
 from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.io._input import read_input
+from referentiel.io._text import decode
 from referentiel.model import Framework
 
 __all__ = ["dumps_node_link", "loads_node_link", "read_node_link", "write_node_link"]
@@ -89,4 +90,4 @@ def read_node_link(path: str | os.PathLike[str]) -> Framework:
     >>> read_node_link(folder / "f.json").id
     'customer-relations'
     """
-    return loads_node_link(Path(path).read_text(encoding="utf-8"))
+    return loads_node_link(decode(read_input(path), str(path)))

@@ -27,6 +27,7 @@ from referentiel.io import codes, plain
 from referentiel.io._events import locate_many
 from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._gc import paused_gc
+from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
@@ -112,8 +113,7 @@ def read_yaml(path: str | os.PathLike[str]) -> Framework:
     >>> read_yaml("examples/kinesitherapy.yaml").trade
     'Masseur-kinésithérapeute'
     """
-    data = Path(path).read_bytes()
-    return loads_yaml(decode(data, str(path)), filename=str(path))
+    return loads_yaml(decode(read_input(path), str(path)), filename=str(path))
 
 
 _BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")

@@ -11,13 +11,13 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
 
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
+from referentiel.io._input import read_input
 from referentiel.io._text import decode
 from referentiel.io.qda.read import QdaProject, QdaSelection, QdaSource
 from referentiel.io.yaml import parse_located
@@ -151,7 +151,7 @@ def read_mapping(path: str | os.PathLike[str]) -> QdaMapping:
     >>> read_mapping("examples/qdpx-mapping.yaml").speaker
     'case'
     """
-    return loads_mapping(decode(Path(path).read_bytes(), str(path)), filename=str(path))
+    return loads_mapping(decode(read_input(path), str(path)), filename=str(path))
 
 
 def _mapping(value: QdaMapping | Mapping[str, Any]) -> QdaMapping:

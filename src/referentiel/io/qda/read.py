@@ -8,13 +8,13 @@ text's line endings can be normalised before slicing and UTF-16 offsets can be r
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import io
 import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Final
 from xml.etree.ElementTree import Element
 
@@ -24,6 +24,7 @@ from defusedxml.common import DefusedXmlException
 
 from referentiel.errors import FileFormatError
 from referentiel.io import codes
+from referentiel.io._input import read_input
 from referentiel.io.qda.options import LineEndings, Units
 from referentiel.issues import Code
 
@@ -210,14 +211,22 @@ def _line_endings(raw: str, line_endings: LineEndings) -> str:
     return raw
 
 
-def _utf16_to_codepoints(text: str, offset: int) -> int:
-    """Turn a UTF-16 offset into a code-point offset (past the end stays past the end)."""
+def _utf16_offsets(text: str) -> Callable[[int], int]:
+    """Return a function turning UTF-16 offsets into *text* into code-point offsets.
+
+    Characters past U+FFFF take two UTF-16 units: an offset moves back by the number of them
+    that end before it (one ending past it, cut in the middle, counts as after the cut). In
+    linear time once, then logarithmic per offset (past the end stays past the end).
+    """
+    ends = []  # the UTF-16 offset just past each character beyond U+FFFF, in order
     units = 0
     for index, char in enumerate(text):
-        if units >= offset:
-            return index
-        units += 2 if ord(char) > 0xFFFF else 1
-    return len(text) + max(0, offset - units)
+        if char > "\uffff":
+            units += 1
+            ends.append(index + units + 1)
+    if not ends:
+        return lambda offset: offset
+    return lambda offset: offset - bisect.bisect_right(ends, offset) if offset > 0 else offset
 
 
 def _parse_source(
@@ -238,6 +247,7 @@ def _parse_source(
     else:
         raw = ""
     text = _line_endings(raw, line_endings)
+    to_codepoints = _utf16_offsets(text) if units == "utf16" else None
     selections = []
     for selection in source.iterfind(f"{Q}PlainTextSelection"):
         try:
@@ -247,8 +257,8 @@ def _parse_source(
             raise _error(
                 name, f"selection {selection.get('guid')!r} has no valid offsets"
             ) from None
-        if units == "utf16":
-            start, end = _utf16_to_codepoints(text, start), _utf16_to_codepoints(text, end)
+        if to_codepoints is not None:
+            start, end = to_codepoints(start), to_codepoints(end)
         codings = tuple(
             ref.get("targetGUID", "") for ref in selection.iterfind(f"{Q}Coding/{Q}CodeRef")
         )
@@ -383,5 +393,5 @@ def read_qdpx(
     >>> [c.name for c in read_qdpx(folder / "f.qdpx").codes][:3]
     ['1. c1', 'Répondre dans des délais contraints', 'Conduire une vraie relation']
     """
-    data = Path(path).read_bytes()
+    data = read_input(path, limit=LIMITS.archive, code=codes.QDPX_SIZE)
     return parse_qdpx(data, str(path), line_endings=line_endings, units=units)
