@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -51,7 +52,7 @@ WRONG: list[tuple[dict[str, object], type, str]] = [
         ref.Framework,
         "Framework.translations must be tuple of (str, str), not tuple: (('en', 1),)",
     ),
-    ({"line": True}, ref.Locator, "Locator.line must be int or None, not bool: True"),
+    ({"line": True}, ref.Locator, "Locator.line must be int (64-bit) or None, not bool: True"),
     (
         {"status": "attested"},
         ref.Provenance,
@@ -78,8 +79,67 @@ def test_a_long_value_is_shortened_in_the_message() -> None:
     )
 
 
-def test_big_integers_are_ints() -> None:
-    assert ref.Locator(line=10**5000).line == 10**5000
+def test_integers_are_64_bit_as_every_format_holds_them() -> None:
+    assert ref.Locator(line=2**63 - 1, start=-(2**63)).line == 2**63 - 1
+    with pytest.raises(ref.ModelTypeError) as raised:
+        ref.Locator(line=10**5000)
+    assert str(raised.value) == ("Locator.line must be int (64-bit) or None, not int: <16610 bits>")
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        (
+            "9" * 20,
+            "expected an integer from -9223372036854775808 to 9223372036854775807, got " + "9" * 20,
+        ),
+        ("9" * 5000, "expected an integer of at most 19 digits, got a number of 5000 digits"),
+    ],
+    ids=["20 digits", "5000 digits"],
+)
+def test_numbers_too_large_are_located_errors(
+    tmp_path: Path, suffix: str, number: str, message: str
+) -> None:
+    """Over 4 300 digits, Python refuses to read an integer (its reading is quadratic)."""
+    path = tmp_path / f"f{suffix}"
+    fw = ref.Framework(
+        id="x",
+        title="X",
+        tensions=(
+            ref.Dilemma(
+                id="d",
+                number=12345,
+                first=ref.Pole(label="A"),
+                second=ref.Pole(label="B"),
+                provenance=ref.Provenance(status=ref.Status.ATTESTED),
+            ),
+        ),
+    )
+    ref.save(fw, path)
+    path.write_text(path.read_text().replace("12345", number))
+    with pytest.raises(ref.FileFormatError) as raised:
+        ref.load(path)
+    where = "6:11" if suffix == ".yaml" else "8:17"
+    assert str(raised.value) == (
+        f"{path}:{where}: error wrong-type: {message} (at $.tensions[0].number)"
+    )
+    path.write_text(path.read_text().replace(number, '"x"'))
+    with pytest.raises(ref.FileFormatError) as raised:
+        ref.load(path)
+    assert str(raised.value).endswith(
+        "expected an integer, got string 'x' (at $.tensions[0].number)"
+    )
+
+
+def test_a_long_number_where_text_goes_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("id: x\ntitle: " + "7" * 5000 + "\n")
+    with pytest.raises(ref.FileFormatError) as raised:
+        ref.load(path)
+    assert str(raised.value) == (
+        f"{path}:2:8: error wrong-type: expected a string, got a number of 5000 digits (at $.title)"
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))

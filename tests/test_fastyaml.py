@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import referentiel as ref
+from referentiel.io import plain
 from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._positions import YamlSyntaxError, parse_yaml
+from referentiel.io.yaml import _writer
 from referentiel.strategies import frameworks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,3 +215,12 @@ def test_a_problem_found_after_the_fast_path_is_still_located() -> None:
         "f.yaml:4:1: error unknown-key: unknown key 'sourcse' in a framework "
         "(did you mean 'sources'?) (at $.sourcse)"
     )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(frameworks)
+def test_the_fast_writer_writes_what_ruamel_wrote(fw: ref.Framework) -> None:
+    """libyaml's emitter is only faster: the text is the same, so files do not change style."""
+    buffer = io.StringIO()
+    _writer("safe").dump(plain.to_dict(fw), buffer)
+    assert ref.dumps(fw) == buffer.getvalue()

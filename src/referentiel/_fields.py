@@ -12,13 +12,13 @@ import reprlib
 import types
 from collections.abc import Callable
 from itertools import repeat
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
 from referentiel.errors import ModelTypeError
 
-__all__ = ["typed_fields"]
+__all__ = ["INT_MAX", "INT_MIN", "is_int", "typed_fields"]
 
 Check = Callable[[object], bool]
 
@@ -27,8 +27,14 @@ _SHORT.maxstring = 40
 _SHORT.maxother = 40
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+#: The integers a field holds: 64-bit, as every format the library writes can hold them.
+INT_MIN: Final = -(2**63)
+INT_MAX: Final = 2**63 - 1
+
+
+def is_int(value: object) -> bool:
+    """Whether *value* is an integer a field can hold (a bool is not one)."""
+    return isinstance(value, int) and not isinstance(value, bool) and INT_MIN <= value <= INT_MAX
 
 
 def _check(hint: Any) -> tuple[Check, str]:  # noqa: ANN401 - any annotation
@@ -58,7 +64,7 @@ def _check(hint: Any) -> tuple[Check, str]:  # noqa: ANN401 - any annotation
             )
         ), "(" + ", ".join(name for _, name in items) + ")"
     if hint is int:
-        return _is_int, "int"
+        return is_int, "int (64-bit)"
     if isinstance(hint, type):
         return (lambda value: isinstance(value, hint)), hint.__name__
     msg = f"no check for the annotation {hint!r}"  # pragma: no cover - a model class's mistake
@@ -68,10 +74,16 @@ def _check(hint: Any) -> tuple[Check, str]:  # noqa: ANN401 - any annotation
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
+def _shown(value: object) -> str:
+    if isinstance(value, int) and value.bit_length() > 64 * 8:
+        return f"<{value.bit_length()} bits>"  # a huge int is slow, or refused past 4 300 digits
+    return _SHORT.repr(value)
+
+
 def _fail(instance: object, attribute: attrs.Attribute[Any], value: object, name: str) -> None:
     raise ModelTypeError(
         f"{type(instance).__name__}.{attribute.name} must be {name}, "
-        f"not {type(value).__name__}: {_SHORT.repr(value)}"
+        f"not {type(value).__name__}: {_shown(value)}"
     )
 
 

@@ -32,12 +32,12 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from referentiel.io._located import MAX_DEPTH, start, too_deep, too_deep_for_libyaml
+from referentiel.io._located import MAX_DEPTH, LongNumber, start, too_deep, too_deep_for_libyaml
 
 if TYPE_CHECKING:
     from yaml._yaml import CParser
 
-__all__ = ["DECLINED", "parse_fast", "plain_scalar"]
+__all__ = ["DECLINED", "NOT_A_STRING", "parse_fast", "plain_scalar"]
 
 #: What :func:`parse_fast` returns when the located reader must read the text.
 DECLINED: Final = object()
@@ -72,6 +72,13 @@ _OTHER: Final = re.compile(
 )
 
 
+#: Plain scalars that the readers take for something else than a string (or decline to read):
+#: a writer must quote a string that matches.
+NOT_A_STRING: Final = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_BOOL, _NULL, _DECIMAL, _OTHER)), re.X
+)
+
+
 # Characters on which libyaml (YAML 1.1) and ruamel.yaml (YAML 1.2) disagree, or which the located
 # reader must report: tabs (ruamel.yaml refuses some separators libyaml takes), NEL, LS and PS
 # (line breaks in 1.1 only), a byte order mark past the start, and the non-printable characters.
@@ -92,7 +99,7 @@ def _scalar(value: str, *, plain: bool) -> object:
     if _NULL.match(value):
         return None
     if _DECIMAL.match(value):
-        return int(value)
+        return int(value) if len(value) <= LongNumber.LIMIT else LongNumber(len(value))
     if _TIMESTAMP.match(value):  # the located reader keeps dates as their text
         return value
     if _OTHER.match(value):

@@ -10,7 +10,15 @@ from yaml.events import Event
 from referentiel.io import codes
 from referentiel.issues import Code
 
-__all__ = ["MAX_DEPTH", "Position", "YamlSyntaxError", "start", "too_deep", "too_deep_for_libyaml"]
+__all__ = [
+    "MAX_DEPTH",
+    "LongNumber",
+    "Position",
+    "YamlSyntaxError",
+    "start",
+    "too_deep",
+    "too_deep_for_libyaml",
+]
 
 #: The deepest nesting of mappings and sequences a file may have (a framework has about eight).
 MAX_DEPTH: Final = 64
@@ -53,3 +61,22 @@ def too_deep_for_libyaml(error: YAMLError) -> YamlSyntaxError | None:
     if "exceeded maximum nesting depth" not in problem or mark is None:
         return None
     return too_deep((mark.line + 1, mark.column + 1))
+
+
+class LongNumber:
+    """A number written with more digits than Python reads safely (over 4 300): kept unread.
+
+    The readers give it in place of the number, so that the field it stands in is reported,
+    located, as any value of the wrong type is.
+    """
+
+    __slots__ = ("digits",)
+
+    #: Python refuses to read longer decimal integers (their reading is quadratic).
+    LIMIT: Final = 4300
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"a number of {self.digits} digits"

@@ -17,7 +17,7 @@ from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
 
 from referentiel.io import codes
 from referentiel.io._events import check_depth
-from referentiel.io._located import Position, YamlSyntaxError
+from referentiel.io._located import LongNumber, Position, YamlSyntaxError
 from referentiel.issues import Path
 
 __all__ = ["Position", "YamlSyntaxError", "locate", "parse_yaml"]
@@ -58,10 +58,20 @@ class _StrictComposer(Composer):
 
 
 class _Constructor(RoundTripConstructor):
-    """Leaves timestamps as strings: the model reads dates itself, with a located error."""
+    """Leaves timestamps as strings, and integers too long to read safely unread.
+
+    The model reads dates itself, and reports long numbers, each with a located error.
+    """
+
+    def construct_yaml_int(self, node: Any) -> Any:  # noqa: ANN401 - ruamel's API
+        digits = sum(c.isdigit() for c in str(node.value))
+        if digits > LongNumber.LIMIT:
+            return LongNumber(digits)
+        return super().construct_yaml_int(node)
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_str)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
 def _yaml() -> YAML:

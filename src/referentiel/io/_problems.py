@@ -17,6 +17,7 @@ import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from referentiel.io import codes
+from referentiel.io._located import LongNumber
 from referentiel.issues import Code, Path
 
 __all__ = [
@@ -96,6 +97,8 @@ def expect(kind: str, value: object) -> ShapeError:
     >>> print(expect("an integer", "trois"))
     expected an integer, got string 'trois'
     """
+    if isinstance(value, LongNumber):
+        return ShapeError(f"expected {kind}, got {value!r}")
     if isinstance(value, str | int | float) or value is None:
         return ShapeError(f"expected {kind}, got {type_name(value)} {shown(value)}".rstrip())
     return ShapeError(f"expected {kind}, got {_article(type_name(value))}")

@@ -17,7 +17,7 @@ from referentiel.io import codes, plain
 from referentiel.io._events import check_depth, locate_many
 from referentiel.io._gc import paused_gc
 from referentiel.io._input import read_input
-from referentiel.io._located import YamlSyntaxError
+from referentiel.io._located import LongNumber, YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
 from referentiel.issues import Path as IssuePath
@@ -43,6 +43,10 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _DuplicateKeyError(key)
             seen.add(key)
     return result
+
+
+def _parse_int(text: str) -> int | LongNumber:
+    return int(text) if len(text) <= LongNumber.LIMIT else LongNumber(len(text))
 
 
 def _reject_constant(name: str) -> None:
@@ -77,7 +81,10 @@ def parse_located(
     try:
         with paused_gc():
             data = json.loads(
-                text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
+                text,
+                object_pairs_hook=_no_duplicates,
+                parse_constant=_reject_constant,
+                parse_int=_parse_int,
             )
     except _DuplicateKeyError as exc:
         position = _duplicate_position(text, exc.key)

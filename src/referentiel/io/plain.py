@@ -21,8 +21,10 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
+from referentiel._fields import INT_MAX, INT_MIN
 from referentiel.errors import FileFormatError
 from referentiel.io._gc import paused_gc
+from referentiel.io._located import LongNumber
 from referentiel.io._problems import (
     MissingKeyError,
     ShapeError,
@@ -61,10 +63,14 @@ def _structure_str(value: object, _: type) -> str:
 
 
 def _structure_int(value: object, _: type) -> int:
-    if type(value) is int:
+    if type(value) is int and INT_MIN <= value <= INT_MAX:
         return value
+    if isinstance(value, LongNumber):
+        raise _expect("an integer of at most 19 digits", value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise _expect("an integer", value)
+    if not INT_MIN <= value <= INT_MAX:
+        raise ShapeError(f"expected an integer from {INT_MIN} to {INT_MAX}, got {value}")
     return int(value)
 
 

@@ -31,6 +31,7 @@ from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
+from referentiel.io._yamlwriter import dump_plain
 from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
 
@@ -136,12 +137,15 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     title: Vide
     <BLANKLINE>
     """
-    yaml = _writer("safe")
-    buffer = io.StringIO()
-    if schema is not None:
-        buffer.write(f"# yaml-language-server: $schema={schema}\n")
-    yaml.dump(plain.to_dict(framework), buffer)
-    return buffer.getvalue()
+    header = f"# yaml-language-server: $schema={schema}\n" if schema is not None else ""
+    data = plain.to_dict(framework)
+    text = dump_plain(data, header=header)
+    if "\\U" in text:  # libyaml escapes every character past U+FFFF (emoji ...): ruamel does not
+        buffer = io.StringIO(header)
+        buffer.seek(len(header))
+        _writer("safe").dump(data, buffer)
+        text = buffer.getvalue()
+    return text
 
 
 def _writer(typ: str) -> Any:  # noqa: ANN401 - ruamel's YAML
