@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import enum
 import html
-from typing import TypeAlias
+import json
+import re
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -73,14 +75,37 @@ class Code:
 
 
 def format_path(path: Path) -> str:
-    """Show *path* as ``$.tensions[2].real.label``.
+    r"""Show *path* as ``$.tensions[2].real.label``.
 
     >>> format_path(("tensions", 2, "real", "label"))
     '$.tensions[2].real.label'
     >>> format_path(())
     '$'
+    >>> format_path(("translations", "en-GB", "x y\r"))
+    '$.translations.en-GB["x y\\r"]'
     """
-    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+    return "$" + "".join(_part(part) for part in path)
+
+
+_NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _part(part: object) -> str:
+    r"""Show one step of a path: ``[2]``, ``.label``, or ``["x y\r"]``.
+
+    A key that is not a plain name (or not text: a YAML key may be anything) is shown as JSON
+    writes it, so that a path is always one line of printable text.
+    """
+    if isinstance(part, int) and not isinstance(part, bool):
+        return f"[{part}]"
+    if isinstance(part, str) and _NAME.fullmatch(part):
+        return f".{part}"
+    try:
+        text = json.dumps(part, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = json.dumps(repr(part), ensure_ascii=False)
+    # JSON leaves some line breaks (U+2028 ...) and other unprintable characters as they are
+    return "[" + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text) + "]"
 
 
 @attrs.frozen(kw_only=True)
