@@ -219,6 +219,16 @@ def test_a_problem_found_after_the_fast_path_is_still_located() -> None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(frameworks)
+@example(
+    ref.Framework(
+        id="_",
+        title="0o17",
+        trade="1e5",
+        description="+12",
+        version="<<",
+        translations=(("en", "="), ("fr", ".inf"), ("de", "_1"), ("it", "null")),
+    )
+)
 def test_the_fast_writer_writes_what_ruamel_wrote(fw: ref.Framework) -> None:
     """libyaml's emitter is only faster: the text is the same, so files do not change style."""
     buffer = io.StringIO()

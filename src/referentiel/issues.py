@@ -87,7 +87,7 @@ def format_path(path: Path) -> str:
     return "$" + "".join(_part(part) for part in path)
 
 
-_NAME: Final = re.compile(r"[A-Za-z0-9_-]+")
+_NAME: Final = re.compile(r"[\w-]+")  # letters in any script, digits, _ and -
 
 
 def _part(part: object) -> str:

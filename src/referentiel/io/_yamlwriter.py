@@ -4,7 +4,7 @@ ruamel.yaml in pure Python wrote a 20 000-excerpt framework in about 17 s; libya
 (PyYAML's ``CSafeDumper``) writes it in well under a second. The file is read back by
 ruamel.yaml (YAML 1.2) or the fast reader, while libyaml resolves plain scalars as YAML 1.1:
 every plain form either reader takes for something else than a string (``0o17``, ``1e5``,
-``.inf``, ``null`` ...) is added to the emitter's resolver, so that such strings are quoted.
+``.inf``, ``null`` ...) is quoted too.
 Text with a line break (YAML counts NEL, LS and PS too) is double-quoted, which escapes them,
 and so is quoted text with an apostrophe, as ruamel.yaml writes it.
 """
@@ -26,10 +26,7 @@ _BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
 
 
 class _Dumper(yaml.CSafeDumper):
-    """libyaml's safe dumper, quoting every string a YAML 1.2 reader would not read as one."""
-
-
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:int", NOT_A_STRING, None)
+    """libyaml's safe dumper; only its resolver is used here, with :func:`_reads_as_other`."""
 
 
 # What keeps a string from being written plain, roughly (libyaml decides exactly): used only to
@@ -42,12 +39,30 @@ _PLAIN_TAGS: Final = {bool: "tag:yaml.org,2002:bool", int: "tag:yaml.org,2002:in
 _RESOLVER: Final = _Dumper.__new__(_Dumper)  # only its resolve(), which keeps no state
 
 
+def _reads_as_other(data: str) -> bool:
+    """Whether a reader takes *data*, written plain, for something else than a string.
+
+    The fast reader's patterns catch every such form (and a few strings, such as ``_``);
+    ruamel.yaml, which reads those, says exactly (rarely asked: only then imported).
+    """
+    if not NOT_A_STRING.match(data):
+        return False
+    from ruamel.yaml.nodes import ScalarNode  # noqa: PLC0415
+    from ruamel.yaml.resolver import VersionedResolver  # noqa: PLC0415
+
+    tag: str = VersionedResolver().resolve(ScalarNode, data, (True, False))
+    return tag != _STR
+
+
 def _string(data: str) -> yaml.ScalarEvent:
     if not _BREAKS.isdisjoint(data) or ("'" in data and _QUOTED.search(data)):
         style: str | None = '"'  # escapes every line break; no doubled apostrophes
     else:
         style = None  # plain if the emitter can, else quoted as it chooses
-    plain = _RESOLVER.resolve(yaml.ScalarNode, data, (True, False)) == _STR  # type: ignore[no-untyped-call]
+    plain = (
+        _RESOLVER.resolve(yaml.ScalarNode, data, (True, False)) == _STR  # type: ignore[no-untyped-call]
+        and not _reads_as_other(data)
+    )
     return yaml.ScalarEvent(None, _STR, (plain, True), data, style=style)
 
 
