@@ -4,7 +4,8 @@
 - ``<!-- cli-help -->``: every command's ``--help``;
 - ``<!-- codes: reading|validation|qda -->``: the error codes, from their registries;
 - ``<!-- formats -->``: the export formats, from the registry of formats;
-- ``<!-- figures -->``: the figure kinds, from their registry.
+- ``<!-- figures -->``: the figure kinds, from their registry;
+- ``<!-- limits -->``: the bounds inputs are read within, from their constants.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import contextlib
 import io
 from typing import Any
 
+from referentiel._fields import INT_MAX, INT_MIN
 from referentiel.cli import _parser
 from referentiel.draw.engine import OUTPUTS
 from referentiel.draw.kinds import FIGURES
 from referentiel.io import codes
+from referentiel.io._located import LongNumber
 from referentiel.io.formats import exports
+from referentiel.io.limits import FILE_LIMIT, MAX_DEPTH
+from referentiel.io.qda.read import LIMITS
 from referentiel.io.schema import json_schema
 from referentiel.issues import Code
 from referentiel.outputs import DOT_FIGURE
@@ -48,6 +53,31 @@ def formats_table() -> str:
     rows.append(
         f"| dot | {dot} | Graphviz: the {DOT_FIGURE} figure's source | tensions and links | no |"
     )
+    return "\n".join(rows)
+
+
+def limits_table() -> str:
+    """Return the table of the bounds inputs are read within."""
+
+    def mib(size: int) -> str:
+        return f"{size // 2**20} MiB"
+
+    rows = [
+        "| what | limit | past it |",
+        "|---|---|---|",
+        f"| a framework, mapping or graph file (or standard input) | {mib(FILE_LIMIT)} |"
+        " `too-large`, before reading a regular file, on the stream for anything else |",
+        f"| nesting of mappings and lists | {MAX_DEPTH} levels |"
+        " `too-deep`, where it goes deeper |",
+        f"| an integer | {INT_MIN} to {INT_MAX} (64-bit) | `wrong-type` in a file;"
+        " `ModelTypeError` in Python |",
+        f"| digits of a number in a file | {LongNumber.LIMIT} | `wrong-type`; the number is never"
+        " read (Python's reading of such numbers is quadratic) |",
+        f"| a `.qdpx` archive | {mib(LIMITS.archive)} | `qdpx-size` |",
+        f"| one member of it, unpacked | {mib(LIMITS.member)} | `qdpx-size` |",
+        f"| all its members, unpacked | {mib(LIMITS.total)} | `qdpx-size` |",
+        f"| members in it | {LIMITS.members} | `qdpx-size` |",
+    ]
     return "\n".join(rows)
 
 
@@ -116,6 +146,7 @@ def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
     markdown = markdown.replace("<!-- cli-help -->", _cli_help())
     markdown = markdown.replace("<!-- formats -->", formats_table())
     markdown = markdown.replace("<!-- figures -->", figures_list())
+    markdown = markdown.replace("<!-- limits -->", limits_table())
     for group in CODES:
         markdown = markdown.replace(f"<!-- codes: {group} -->", code_table(group))
     return markdown

@@ -59,6 +59,12 @@ def test_the_docs_tables_come_from_the_registries() -> None:
     figures = hooks.figures_list()
     assert figures.splitlines()[0].startswith("- `contradictions`: contradictions by origin")
     assert "<!-- figures -->" in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
+    limits = hooks.limits_table().splitlines()
+    assert limits[2].startswith(
+        "| a framework, mapping or graph file (or standard input) | 256 MiB"
+    )
+    assert limits[3].startswith("| nesting of mappings and lists | 64 levels |")
+    assert "<!-- limits -->" in (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
 
 
 def test_every_public_name_has_a_docstring_with_an_example() -> None:

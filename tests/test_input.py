@@ -16,7 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import referentiel as ref
-from referentiel.io._input import FILE_LIMIT, read_input
+from referentiel.io._input import read_input
+from referentiel.io.limits import FILE_LIMIT
 from referentiel.io.qda.read import LIMITS, _utf16_offsets
 
 

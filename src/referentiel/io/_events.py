@@ -26,7 +26,8 @@ from yaml.events import (
 )
 
 from referentiel.io._fastyaml import plain_scalar
-from referentiel.io._located import MAX_DEPTH, Position, start, too_deep, too_deep_for_libyaml
+from referentiel.io._located import Position, start, too_deep, too_deep_for_libyaml
+from referentiel.io.limits import MAX_DEPTH
 from referentiel.issues import Path
 
 if TYPE_CHECKING:

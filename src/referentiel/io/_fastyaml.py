@@ -32,7 +32,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from referentiel.io._located import MAX_DEPTH, LongNumber, start, too_deep, too_deep_for_libyaml
+from referentiel.io._located import LongNumber, start, too_deep, too_deep_for_libyaml
+from referentiel.io.limits import MAX_DEPTH
 
 if TYPE_CHECKING:
     from yaml._yaml import CParser

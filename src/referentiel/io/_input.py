@@ -15,14 +15,13 @@ from typing import Final
 from referentiel._output import STDIO
 from referentiel.errors import FileFormatError
 from referentiel.io import codes
+from referentiel.io.limits import FILE_LIMIT
 from referentiel.issues import Code
 
-__all__ = ["FILE_LIMIT", "STDIN_NAME", "read_input"]
+__all__ = ["STDIN_NAME", "read_input"]
 
 #: How standard input is named in messages.
 STDIN_NAME: Final = "<stdin>"
-#: The largest framework, mapping or graph file read (a 100 000-excerpt framework is ~20 MB).
-FILE_LIMIT: Final = 256 * 2**20
 
 
 def read_input(

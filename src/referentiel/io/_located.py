@@ -8,10 +8,10 @@ from yaml import YAMLError
 from yaml.events import Event
 
 from referentiel.io import codes
+from referentiel.io.limits import MAX_DEPTH
 from referentiel.issues import Code
 
 __all__ = [
-    "MAX_DEPTH",
     "LongNumber",
     "Position",
     "YamlSyntaxError",
@@ -20,8 +20,6 @@ __all__ = [
     "too_deep_for_libyaml",
 ]
 
-#: The deepest nesting of mappings and sequences a file may have (a framework has about eight).
-MAX_DEPTH: Final = 64
 
 Position = tuple[int, int]  # 1-based line and column
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from referentiel.io.limits import FILE_LIMIT, MAX_DEPTH
 from referentiel.issues import Code
 
 __all__ = [
@@ -36,7 +37,8 @@ __all__ = [
 
 TOO_LARGE: Final = Code(
     code="too-large",
-    meaning="the file is larger than 256 MiB (a 100 000-excerpt framework is about 20 MB)",
+    meaning=f"the file is larger than {FILE_LIMIT // 2**20} MiB (a 100 000-excerpt framework is "
+    "about 20 MB)",
     fix="split the framework; check that the path names the file you meant",
 )
 ENCODING: Final = Code(code="encoding", meaning="the file is not UTF-8", fix="save it as UTF-8")
@@ -58,7 +60,8 @@ YAML_TAG: Final = Code(
 )
 TOO_DEEP: Final = Code(
     code="too-deep",
-    meaning="mappings and lists nested more than 64 levels deep (a framework needs about eight)",
+    meaning=f"mappings and lists nested more than {MAX_DEPTH} levels deep (a framework needs "
+    "about eight)",
     fix="close the brackets or fix the indentation at the position given",
 )
 JSON_SYNTAX: Final = Code(
