@@ -78,3 +78,20 @@ def test_every_public_name_has_a_docstring_with_an_example() -> None:
         and ">>>" not in (inspect.getdoc(getattr(ref, name)) or "")
     ]
     assert missing == []
+
+
+def test_docstring_examples_render_as_code_and_roles_as_links() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "griffe_doctest", ROOT / "docs" / "griffe_doctest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = (
+        "Read *path*; see :func:`~referentiel.save` and :exc:`FileFormatError`.\n\n"
+        ">>> ref.load('f.yaml').title\n'Titre'\n>>> print([1, 2])\n[1, 2]\n\nAfter."
+    )
+    assert module.as_markdown(text) == (
+        "Read *path*; see [`save`][referentiel.save] and `FileFormatError`.\n\n"
+        "```pycon\n>>> ref.load('f.yaml').title\n'Titre'\n>>> print([1, 2])\n[1, 2]\n```\n\nAfter."
+    )
