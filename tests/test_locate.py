@@ -45,7 +45,11 @@ def _same_positions(text: str) -> None:
         return
     queries = [(path, at_key) for path in _paths(tree) for at_key in (False, True)]
     expected = [locate(tree, path, at_key=at_key) for path, at_key in queries]
-    assert locate_many(text, queries) == expected
+    found = locate_many(text, queries)
+    if found is None:  # libyaml would count NEL, LS and PS as line breaks: ruamel.yaml locates
+        assert any(c in text for c in "\x85\u2028\u2029")
+        return
+    assert found == expected
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
@@ -63,6 +67,10 @@ def test_every_path_of_any_framework_file_is_located_as_ruamel_locates_it(
 ) -> None:
     _same_positions(ref.dumps(fw))
     _same_positions(ref.dumps(fw, format="json"))
+
+
+def test_a_text_with_yaml_1_1_line_breaks_is_left_to_ruamel() -> None:
+    assert locate_many('{"id": "x",\n "note": "a\x85b",\n "x": 1}', [(("x",), True)]) is None
 
 
 def test_flow_and_block_styles_and_comments() -> None:

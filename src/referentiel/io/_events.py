@@ -83,6 +83,7 @@ class _Frame:
 
 
 _NO_KEY: Final = object()
+_LIBYAML_BREAKS: Final = frozenset("\x85\u2028\u2029")
 _STARTS: Final = (MappingStartEvent, SequenceStartEvent)
 #: The frame of every collection no asked path goes through (never changed: nothing is placed).
 _ASIDE: Final = _Frame(None, is_mapping=False)
@@ -158,9 +159,11 @@ def locate_many(text: str, queries: Sequence[tuple[Path, bool]]) -> list[Positio
 
     The same positions as :func:`referentiel.io._positions.locate` gives on ruamel.yaml's tree:
     a key's value, or the key itself for a mapping or sequence value (or with *at_key*), a
-    sequence's item. None when libyaml cannot parse *text* (the caller parses it with
-    ruamel.yaml, which reports the syntax error).
+    sequence's item. None when libyaml cannot parse *text*, or would count its lines otherwise
+    (the caller then parses it with ruamel.yaml, which reports any syntax error).
     """
+    if not _LIBYAML_BREAKS.isdisjoint(text):
+        return None  # libyaml (YAML 1.1) counts NEL, LS and PS as line breaks; ruamel.yaml does not
     wanted = {path[:depth] for path, _ in queries for depth in range(len(path) + 1)}
     found = _found_positions(text, wanted)
     if found is None:
