@@ -95,3 +95,35 @@ def test_docstring_examples_render_as_code_and_roles_as_links() -> None:
         "Read *path*; see [`save`][referentiel.save] and `FileFormatError`.\n\n"
         "```pycon\n>>> ref.load('f.yaml').title\n'Titre'\n>>> print([1, 2])\n[1, 2]\n```\n\nAfter."
     )
+
+
+def test_every_framework_written_in_the_docs_is_valid() -> None:
+    """The YAML examples of the pages (English and French) load and validate without error."""
+    checked = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            if re.search(r"^id: ", block, re.M) and re.search(r"^title: ", block, re.M):
+                report = ref.validate(ref.loads(block, filename=str(page)))
+                assert report.errors == (), (page, str(report))
+                checked.append(page.relative_to(ROOT).as_posix())
+    assert "docs/fr/index.md" in checked
+
+
+def test_every_public_name_is_in_a_module_the_api_page_documents() -> None:
+    """write_csv, plot_evidence ... were missing from the API page: their modules were not in it."""
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^::: ([\w.]+)$", page, re.M))
+    missing = []
+    for name in dir(ref):
+        module = getattr(getattr(ref, name), "__module__", None)
+        if (
+            name.startswith("_")
+            or not isinstance(module, str)
+            or not module.startswith("referentiel")
+        ):
+            continue
+        if any(part.startswith("_") for part in module.split(".")):  # re-exported by a public one
+            continue
+        if module not in documented:
+            missing.append(f"{name} ({module})")
+    assert missing == []

@@ -319,7 +319,11 @@ def _writer(dumps: Callable[..., str]) -> Callable[..., None]:
     return write
 
 
+#: Write the tableau de synthèse to a path as Markdown (options as :func:`dumps_markdown`).
 write_markdown = _writer(dumps_markdown)
+#: Write one table to a path as CSV (options as :func:`dumps_csv`).
 write_csv = _writer(dumps_csv)
+#: Write the tableau de synthèse to a path as HTML (options as :func:`dumps_html`).
 write_html = _writer(dumps_html)
+#: Write the tableau de synthèse to a path as LaTeX, booktabs (options as :func:`dumps_latex`).
 write_latex = _writer(dumps_latex)
