@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import referentiel as ref
+from referentiel.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "customer-relations.yaml"
@@ -131,7 +133,7 @@ def test_validate_invalid_file_exit_1_with_located_errors(tmp_path: Path) -> Non
         (
             ("frobnicate",),
             "referentiel: error: argument COMMAND: invalid choice: 'frobnicate' "
-            "(choose from 'validate', 'render', 'export', 'diff', 'import-qdpx', 'schema')\n",
+            "(choose from 'validate', 'render', 'export', 'diff', 'import-qdpx', 'schema', 'completion')\n",
         ),
         (
             ("render", "f.yaml"),
@@ -305,3 +307,34 @@ def test_diff_exit_codes_and_output(tmp_path: Path) -> None:
     missing = run("diff", EXAMPLE, tmp_path / "nope.yaml")
     assert missing.returncode == 2
     assert missing.stderr.endswith("nope.yaml: no such file\n")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the bash completion needs bash")
+def test_bash_completes_commands_options_choices_and_files(tmp_path: Path) -> None:
+    script = tmp_path / "referentiel.bash"
+    assert main(["completion", "bash", "-o", str(script)]) == 0
+    (tmp_path / "fw.yaml").write_text("id: x\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    driver = (
+        f"source {shlex.quote(str(script))}\n"
+        'try() { COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE="$*"; '
+        "COMP_POINT=${#COMP_LINE}; COMPREPLY=(); _shtab_referentiel; "
+        'echo "${COMPREPLY[*]}"; }\n'
+        "try referentiel ren\n"
+        "try referentiel render --fig\n"
+        'try referentiel render --figure ""\n'
+        'try referentiel export fw.yaml --to ""\n'
+        "try referentiel validate f\n"
+    )
+    bash = shutil.which("bash")
+    assert bash is not None
+    done = subprocess.run(
+        [bash, "-c", driver], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == [
+        "render",
+        "--figure",
+        "contradictions dilemmas graph",
+        "graphml gexf node-link mermaid jsonl markdown csv html latex dot",
+        "fw.yaml",
+    ]

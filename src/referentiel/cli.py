@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final, get_args
 
 import referentiel as ref
@@ -202,7 +202,39 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the JSON Schema of framework files, for editors and other tools.",
     )
     schema.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
+
+    completion = commands.add_parser(
+        "completion",
+        help="print the shell completion script",
+        description="Print the script that completes referentiel's commands, options and "
+        "files in your shell; e.g. in ~/.bashrc: "
+        'eval "$(referentiel completion bash)". Made by shtab.',
+    )
+    completion.add_argument("shell", choices=_SHELLS, help="the shell")
+    completion.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
     return parser
+
+
+_SHELLS: Final = ("bash", "zsh", "tcsh")
+#: Arguments that take a path, by metavar: completed with file names.
+_PATHS: Final = frozenset({"FILE", "OUT", "OLD", "NEW", "FRAMEWORK", "PROJECT.qdpx", "MAP.yaml"})
+
+
+def _completion(args: argparse.Namespace) -> int:
+    import shtab  # noqa: PLC0415 - only this command needs it
+
+    parser = _parser()
+    parsers = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            parsers += list(action.choices.values())
+    for each in parsers:
+        for action in each._actions:
+            if action.metavar in _PATHS or (not action.option_strings and action.dest == "files"):
+                action.complete = shtab.FILE  # type: ignore[attr-defined]
+    script: str = shtab.complete(parser, shell=args.shell)
+    write_output(args.output or STDIO, script.encode("utf-8"))
+    return EXIT_OK
 
 
 def _fail(message: str) -> int:
@@ -326,17 +358,16 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.command == "validate":
-        return _validate(args.files)
-    if args.command == "render":
-        return _render(args)
-    if args.command == "export":
-        return _export(args)
-    if args.command == "diff":
-        return _diff(args)
-    if args.command == "import-qdpx":
-        return _import_qdpx(args)
-    return _schema(args)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "validate": lambda given: _validate(given.files),
+        "render": _render,
+        "export": _export,
+        "diff": _diff,
+        "import-qdpx": _import_qdpx,
+        "schema": _schema,
+        "completion": _completion,
+    }
+    return commands[args.command](args)
 
 
 def _os_error(exc: OSError) -> str:
