@@ -5,7 +5,10 @@
 - ``<!-- codes: reading|validation|qda -->``: the error codes, from their registries;
 - ``<!-- formats -->``: the export formats, from the registry of formats;
 - ``<!-- figures -->``: the figure kinds, from their registry;
-- ``<!-- limits -->``: the bounds inputs are read within, from their constants.
+- ``<!-- limits -->``: the bounds inputs are read within, from their constants;
+
+and pages under ``docs/fr/`` are served as French (``<html lang="fr">``), the theme's locale
+being English for the rest.
 """
 
 from __future__ import annotations
@@ -150,3 +153,10 @@ def on_page_markdown(markdown: str, **_: Any) -> str:  # noqa: ANN401
     for group in CODES:
         markdown = markdown.replace(f"<!-- codes: {group} -->", code_table(group))
     return markdown
+
+
+def on_post_page(output: str, *, page: Any, **_: Any) -> str:  # noqa: ANN401
+    """Serve the French pages with ``lang="fr"`` (screen readers, hyphenation, spell checkers)."""
+    if page.file.src_uri.startswith("fr/"):
+        return output.replace('<html lang="en"', '<html lang="fr"', 1)
+    return output

@@ -130,3 +130,15 @@ def test_every_public_name_is_in_a_module_the_api_page_documents() -> None:
         if module not in documented:
             missing.append(f"{name} ({module})")
     assert missing == []
+
+
+def test_the_french_pages_are_served_as_french() -> None:
+    hooks = _hooks()
+
+    class Page:
+        def __init__(self, uri: str) -> None:
+            self.file = type("File", (), {"src_uri": uri})()
+
+    html = '<!DOCTYPE html>\n<html lang="en" data-bs-theme="light">'
+    assert hooks.on_post_page(html, page=Page("fr/index.md")) == html.replace("en", "fr", 1)
+    assert hooks.on_post_page(html, page=Page("index.md")) == html
