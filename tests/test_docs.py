@@ -142,3 +142,15 @@ def test_the_french_pages_are_served_as_french() -> None:
     html = '<!DOCTYPE html>\n<html lang="en" data-bs-theme="light">'
     assert hooks.on_post_page(html, page=Page("fr/index.md")) == html.replace("en", "fr", 1)
     assert hooks.on_post_page(html, page=Page("index.md")) == html
+
+
+def test_the_citation_file_has_what_cff_1_2_requires_and_the_package_version() -> None:
+    """CFF 1.2.0's required keys, checked here: cffconvert, its validator, pins jsonschema 3."""
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert {"message", "title", "authors"} <= set(cff)
+    assert all(("name" in a) or ("family-names" in a) for a in cff["authors"])
+    assert cff["version"] == ref.__version__
+    assert cff["license"] == "MIT"
