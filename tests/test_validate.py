@@ -264,8 +264,9 @@ def test_lone_surrogates_are_refused_where_they_are() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=6))
+@given(st.text(st.characters(categories=["Cs"]) | st.characters(), max_size=6))
 def test_a_text_is_refused_exactly_when_it_holds_a_surrogate(text: str) -> None:
+    """Hypothesis leaves surrogates out of text by default: they are drawn here on purpose."""
     codes = {i.code for i in ref.validate(ref.Framework(id="f", title=text)).issues}
     assert ("lone-surrogate" in codes) == any("\ud800" <= c <= "\udfff" for c in text)
 
