@@ -31,6 +31,7 @@ from typing import Any, Final
 import attrs
 import networkx as nx
 
+from referentiel._gc import paused_gc
 from referentiel.errors import ValidationError
 from referentiel.issues import Report
 from referentiel.model import (
@@ -97,6 +98,11 @@ def to_networkx(framework: Framework, *, evidence: bool = True) -> nx.MultiDiGra
     does not exist, has no graph, and :exc:`~referentiel.ValidationError` says why.
     """
     _refuse_what_has_no_graph(framework)
+    with paused_gc():  # a large acyclic build, as when a file is read: the collector finds nothing
+        return _graph(framework, evidence=evidence)
+
+
+def _graph(framework: Framework, *, evidence: bool) -> nx.MultiDiGraph[str]:
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
         **{name: getattr(framework, name) for name in _FRAMEWORK_FIELDS}
     )

@@ -11,11 +11,11 @@ import os
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from referentiel._gc import paused_gc
 from referentiel._output import write_output
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
 from referentiel.io._events import check_depth, locate_many
-from referentiel.io._gc import paused_gc
 from referentiel.io._input import read_input
 from referentiel.io._located import LongNumber, YamlSyntaxError
 from referentiel.io._problems import StructureErrors

@@ -22,8 +22,8 @@ from cattrs.errors import ClassValidationError, IterableValidationError, Iterabl
 from cattrs.gen import make_dict_structure_fn
 
 from referentiel._fields import INT_MAX, INT_MIN
+from referentiel._gc import paused_gc
 from referentiel.errors import FileFormatError
-from referentiel.io._gc import paused_gc
 from referentiel.io._located import LongNumber
 from referentiel.io._problems import (
     MissingKeyError,

@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from referentiel._gc import paused_gc
 from referentiel._output import write_output
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
 from referentiel.io._events import locate_many
 from referentiel.io._fastyaml import DECLINED, parse_fast
-from referentiel.io._gc import paused_gc
 from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
