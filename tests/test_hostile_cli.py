@@ -89,6 +89,13 @@ def damaged_frameworks(draw: st.DrawFn) -> object:
     return _replaced(data, path, draw(trees))
 
 
+def _written(data: object, format: str) -> bytes:
+    """*data* as a JSON or YAML file holds it (keys in their order)."""
+    if format == "json":
+        return json.dumps(data, allow_nan=True).encode("utf-8")
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+
+
 def _run(tmp: Path, name: str, content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp / name
     source.write_bytes(content)
@@ -143,11 +150,7 @@ def test_any_tree(
     tree: object,
     format: str,
 ) -> None:
-    if format == "json":
-        content = json.dumps(tree, allow_nan=True).encode("utf-8")
-    else:
-        content = yaml.safe_dump(tree, allow_unicode=True).encode("utf-8")
-    _run(tmp_path_factory.mktemp("tree"), f"f.{format}", content, capsys)
+    _run(tmp_path_factory.mktemp("tree"), f"f.{format}", _written(tree, format), capsys)
 
 
 @GUARD
@@ -158,11 +161,7 @@ def test_a_valid_framework_with_any_part_replaced(
     data: object,
     format: str,
 ) -> None:
-    if format == "json":
-        content = json.dumps(data, allow_nan=True).encode("utf-8")
-    else:
-        content = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    _run(tmp_path_factory.mktemp("damaged"), f"f.{format}", content, capsys)
+    _run(tmp_path_factory.mktemp("damaged"), f"f.{format}", _written(data, format), capsys)
 
 
 def test_a_key_with_a_line_break_stays_on_its_line(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import referentiel as ref
 from referentiel.strategies import frameworks
+from tests.test_hostile_cli import trees
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -58,40 +59,8 @@ def test_load_any_bytes_raises_only_our_error(
     _load_bytes(tmp_path_factory.mktemp("bytes"), data, suffix)
 
 
-yaml_scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=10) | st.floats()
-yaml_data = st.recursive(
-    yaml_scalars,
-    lambda children: (
-        st.lists(children, max_size=4)
-        | st.dictionaries(
-            st.sampled_from(
-                [
-                    "id",
-                    "title",
-                    "tensions",
-                    "kind",
-                    "number",
-                    "prescribed",
-                    "real",
-                    "label",
-                    "provenance",
-                    "status",
-                    "evidence",
-                    "quote",
-                    "x",
-                    "sources",
-                ]
-            ),
-            children,
-            max_size=5,
-        )
-    ),
-    max_leaves=20,
-)
-
-
 @settings(max_examples=300, deadline=None)
-@given(yaml_data)
+@given(trees)
 def test_load_any_yaml_document_raises_only_our_error(data: object) -> None:
     import json
 

@@ -11,6 +11,7 @@ and so is quoted text with an apostrophe, as ruamel.yaml writes it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -20,13 +21,11 @@ import yaml
 
 from referentiel.io._fastyaml import NOT_A_STRING
 
-__all__ = ["dump_plain"]
+__all__ = ["YAML_BREAKS", "dump_plain"]
 
-_BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
-
-
-class _Dumper(yaml.CSafeDumper):
-    """libyaml's safe dumper; only its resolver is used here, with :func:`_reads_as_other`."""
+#: What YAML counts as line breaks (NEL, LS and PS too): text holding one is double-quoted,
+#: which escapes them, so that it reads back unchanged.
+YAML_BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
 
 
 # What keeps a string from being written plain, roughly (libyaml decides exactly): used only to
@@ -36,7 +35,15 @@ _QUOTED: Final = re.compile(r"""\A[-?:,\[\]{}#&*!|>'"%@`\s]|: |\s#|[:\s]\Z""")
 
 _STR: Final = "tag:yaml.org,2002:str"
 _PLAIN_TAGS: Final = {bool: "tag:yaml.org,2002:bool", int: "tag:yaml.org,2002:int"}
-_RESOLVER: Final = _Dumper.__new__(_Dumper)  # only its resolve(), which keeps no state
+#: libyaml's dumper resolves plain scalars as YAML 1.1 does, with this (pure Python) resolver.
+_RESOLVER: Final = yaml.resolver.Resolver()
+
+
+@functools.cache
+def _ruamel_resolver() -> Any:  # noqa: ANN401 - ruamel's resolver
+    from ruamel.yaml.resolver import VersionedResolver  # noqa: PLC0415 - rarely needed
+
+    return VersionedResolver()
 
 
 def _reads_as_other(data: str) -> bool:
@@ -48,14 +55,13 @@ def _reads_as_other(data: str) -> bool:
     if not NOT_A_STRING.match(data):
         return False
     from ruamel.yaml.nodes import ScalarNode  # noqa: PLC0415
-    from ruamel.yaml.resolver import VersionedResolver  # noqa: PLC0415
 
-    tag: str = VersionedResolver().resolve(ScalarNode, data, (True, False))
+    tag: str = _ruamel_resolver().resolve(ScalarNode, data, (True, False))
     return tag != _STR
 
 
 def _string(data: str) -> yaml.ScalarEvent:
-    if not _BREAKS.isdisjoint(data) or ("'" in data and _QUOTED.search(data)):
+    if not YAML_BREAKS.isdisjoint(data) or ("'" in data and _QUOTED.search(data)):
         style: str | None = '"'  # escapes every line break; no doubled apostrophes
     else:
         style = None  # plain if the emitter can, else quoted as it chooses
@@ -130,7 +136,7 @@ def dump_plain(data: Any, *, header: str = "") -> str:  # noqa: ANN401 - any pla
 
     text: str = yaml.emit(
         stream(),
-        Dumper=_Dumper,
+        Dumper=yaml.CSafeDumper,
         allow_unicode=True,
         width=-1,  # never fold a line: libyaml reads a negative width as no limit
     )

@@ -19,7 +19,7 @@ import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
 from referentiel._gc import paused_gc
 from referentiel._output import write_output
@@ -31,7 +31,7 @@ from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
-from referentiel.io._yamlwriter import dump_plain
+from referentiel.io._yamlwriter import YAML_BREAKS, dump_plain
 from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
 
@@ -117,13 +117,10 @@ def read_yaml(path: str | os.PathLike[str]) -> Framework:
     return loads_yaml(decode(read_input(path), str(path)), filename=str(path))
 
 
-_BREAKS: Final = frozenset("\r\n\x85\u2028\u2029")
-
-
 def _represent_str(representer: Any, data: str) -> Any:  # noqa: ANN401 - ruamel's API
     # Plain and single-quoted scalars fold line breaks, and YAML counts NEL, LS and PS as line
     # breaks too: double quotes escape them, so that every string comes back unchanged.
-    style = '"' if not _BREAKS.isdisjoint(data) else None
+    style = '"' if not YAML_BREAKS.isdisjoint(data) else None
     return representer.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
@@ -141,8 +138,8 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     data = plain.to_dict(framework)
     text = dump_plain(data, header=header)
     if "\\U" in text:  # libyaml escapes every character past U+FFFF (emoji ...): ruamel does not
-        buffer = io.StringIO(header)
-        buffer.seek(len(header))
+        buffer = io.StringIO()
+        buffer.write(header)
         _writer("safe").dump(data, buffer)
         text = buffer.getvalue()
     return text
