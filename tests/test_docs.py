@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ERRORS_PAGE = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
 
 
-def _hooks() -> Any:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+def _module(path: str) -> Any:
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -25,16 +25,16 @@ def _hooks() -> Any:
 
 
 def test_every_code_is_in_one_registry_and_documented() -> None:
-    hooks = _hooks()
-    every = [c for group in hooks.CODES.values() for c in group]
+    made = _module("scripts/regenerate.py")
+    every = [c for group in made.CODES.values() for c in group]
     names = [c.code for c in every]
     assert len(names) == len(set(names)), "a code is registered twice"
     assert all(c.meaning and c.fix for c in every)
-    for group in hooks.CODES:
-        assert f"<!-- codes: {group} -->" in ERRORS_PAGE
-        table = hooks.code_table(group)
+    for group in made.CODES:
+        table = made.code_table(group)
+        assert f"<!-- generated: codes: {group} -->\n{table}\n<!-- end generated -->" in ERRORS_PAGE
         assert [line.split("`")[1] for line in table.splitlines()[2:]] == [
-            c.code for c in hooks.CODES[group]
+            c.code for c in made.CODES[group]
         ]
 
 
@@ -52,21 +52,59 @@ def test_issues_are_made_only_from_registered_codes() -> None:
 
 
 def test_the_docs_tables_come_from_the_registries() -> None:
-    hooks = _hooks()
-    formats = hooks.formats_table()
+    made = _module("scripts/regenerate.py")
+    formats = made.formats_table()
     for fmt in exports():
         assert f"| {fmt.name} | " in formats
     assert "| dot | `.dot`, `.gv` |" in formats
-    assert "<!-- formats -->" in (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
-    figures = hooks.figures_list()
+    assert formats in (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
+    figures = made.figures_list()
     assert figures.splitlines()[0].startswith("- `contradictions`: contradictions by origin")
-    assert "<!-- figures -->" in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
-    limits = hooks.limits_table().splitlines()
+    assert figures in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
+    limits = made.limits_table().splitlines()
     assert limits[2].startswith(
         "| a framework, mapping or graph file (or standard input) | 256 MiB"
     )
     assert limits[3].startswith("| nesting of mappings and lists | 64 levels |")
-    assert "<!-- limits -->" in (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert "\n".join(limits) in ERRORS_PAGE
+
+
+def test_generated_regions_are_remade_and_an_unknown_one_is_refused() -> None:
+    made = _module("scripts/regenerate.py")
+    page = "# T\n\n<!-- generated: figures -->\nstale text\n<!-- end generated -->\n\nAfter.\n"
+    assert made.regenerated(page) == (
+        f"# T\n\n<!-- generated: figures -->\n{made.figures_list()}\n<!-- end generated -->"
+        "\n\nAfter.\n"
+    )
+    with pytest.raises(SystemExit, match="unknown generated region 'figure' "):
+        made.regenerated("<!-- generated: figure -->\n<!-- end generated -->")
+
+
+def test_the_field_tables_are_in_the_committed_page() -> None:
+    """They read on the repository, not only in the built site; CI checks they are current."""
+    made = _module("scripts/regenerate.py")
+    page = (ROOT / "docs" / "file-format.md").read_text(encoding="utf-8")
+    assert made.fields_tables() in page
+    assert "| `prescribed` | [Pole](#pole) | yes |" in page
+
+
+def test_the_gallery_draws_every_kind_theme_and_language_of_the_examples() -> None:
+    made = _module("scripts/regenerate.py")
+    shown = {(e, k, t, lang) for e, k, t, lang, _ in made.gallery()}
+    assert shown == {
+        (example, kind, theme, language)
+        for example, kinds in (
+            ("customer-relations", ("contradictions", "graph")),
+            ("kinesitherapy", ("dilemmas", "graph")),
+        )
+        for kind in kinds
+        for theme in ("colour", "bw")
+        for language in ("fr", "en")
+    }
+    page = (ROOT / "docs" / "gallery.md").read_text(encoding="utf-8")
+    for *_, path in made.gallery():
+        assert f"]({path.relative_to(ROOT / 'docs').as_posix()})" in page
+        assert path.is_file()
 
 
 def test_every_public_name_has_a_docstring_with_an_example() -> None:
@@ -133,7 +171,7 @@ def test_every_public_name_is_in_a_module_the_api_page_documents() -> None:
 
 
 def test_the_french_pages_are_served_as_french() -> None:
-    hooks = _hooks()
+    hooks = _module("docs/hooks.py")
 
     class Page:
         def __init__(self, uri: str) -> None:
@@ -154,3 +192,20 @@ def test_the_citation_file_has_what_cff_1_2_requires_and_the_package_version() -
     assert all(("name" in a) or ("family-names" in a) for a in cff["authors"])
     assert cff["version"] == ref.__version__
     assert cff["license"] == "MIT"
+
+
+def test_the_readme_links_work_on_a_package_index_page() -> None:
+    """PyPI shows the README away from the repository: every link is absolute, to a real file."""
+    import tomllib
+
+    source = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    repo = source["urls"]["Source"]
+    raw = repo.replace("https://github.com/", "https://raw.githubusercontent.com/") + "/main/"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"(!?)\[[^\]]*\]\(([^)\s]+)\)", readme)
+    assert len(links) >= 10
+    for image, target in links:
+        prefixes = (raw,) if image else (f"{repo}/blob/main/", f"{repo}/tree/main/")
+        prefix = next((p for p in prefixes if target.startswith(p)), None)
+        assert prefix is not None, target
+        assert (ROOT / target.removeprefix(prefix)).exists(), target
