@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import csv
+import functools
 import io
 import json
+import os
+import shutil
+import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -468,32 +473,45 @@ def test_latex_escapes_what_tex_reads_specially() -> None:
 MERMAID = Path(__file__).resolve().parent / "mermaid"
 
 
-def _mermaid_parse(text: str, tmp_path: Path) -> dict[str, Any]:
-    import os
-    import shutil
-    import subprocess
-
+@functools.cache
+def _mermaid() -> subprocess.Popen[str]:
+    """Mermaid's parser, started once for the session: starting Node.js costs about 2 s."""
     node = shutil.which("node")
     if node is None or not (MERMAID / "node_modules" / "mermaid").is_dir():
         if os.environ.get("REFERENTIEL_REQUIRE_MERMAID"):
             pytest.fail("Mermaid's parser is not installed (npm install in tests/mermaid)")
         pytest.skip("Mermaid's parser is not installed: npm install --prefix tests/mermaid")
-    path = tmp_path / "figure.mmd"
-    path.write_text(text, encoding="utf-8")
-    done = subprocess.run(
-        [node, str(MERMAID / "parse.mjs"), str(path)],
-        capture_output=True,
+    process = subprocess.Popen(
+        [node, str(MERMAID / "parse.mjs")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
         text=True,
-        check=False,
-        timeout=120,
+        encoding="utf-8",
     )
-    result: dict[str, Any] = json.loads(done.stdout)
+    atexit.register(_stop, process)
+    return process
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    assert process.stdin is not None
+    process.stdin.close()  # the parser ends with its input
+    process.wait(timeout=30)
+    assert process.stdout is not None
+    process.stdout.close()
+
+
+def _mermaid_parse(text: str) -> dict[str, Any]:
+    process = _mermaid()
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(json.dumps({"text": text}) + "\n")
+    process.stdin.flush()
+    result: dict[str, Any] = json.loads(process.stdout.readline())
     return result
 
 
 @pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
 def test_mermaid_read_by_mermaid(framework: ref.Framework, tmp_path: Path) -> None:
-    assert _mermaid_parse(ref.dumps_mermaid(framework), tmp_path) == {
+    assert _mermaid_parse(ref.dumps_mermaid(framework)) == {
         "ok": True,
         "type": "flowchart-v2",
     }
@@ -504,11 +522,11 @@ def test_mermaid_hostile_labels_still_parse(tmp_path: Path) -> None:
     fw = attrs.evolve(
         KINE, tensions=(attrs.evolve(KINE.dilemmas[3], first=ref.Pole(label=hostile)),)
     )
-    assert _mermaid_parse(ref.dumps_mermaid(fw), tmp_path)["ok"] is True
+    assert _mermaid_parse(ref.dumps_mermaid(fw))["ok"] is True
 
 
 def test_the_mermaid_check_fails_on_a_broken_flowchart(tmp_path: Path) -> None:
-    assert _mermaid_parse("flowchart TB\n  a[ok] --> b(\n", tmp_path)["ok"] is False
+    assert _mermaid_parse("flowchart TB\n  a[ok] --> b(\n")["ok"] is False
 
 
 def test_jsonl_has_one_excerpt_a_line_verbatim_with_its_provenance(tmp_path: Path) -> None:
@@ -589,7 +607,7 @@ def test_every_export_is_well_formed_for_its_reader_whatever_the_text(
     mermaid = ref.dumps_mermaid(fw)
     assert mermaid.count("\n") == len(mermaid.splitlines())
     assert all(not line.lstrip().startswith("click") for line in mermaid.splitlines())
-    assert _mermaid_parse(mermaid, tmp_path)["ok"] is True  # skips only where node is absent
+    assert _mermaid_parse(mermaid)["ok"] is True  # skips only where node is absent
 
 
 def test_a_translation_never_replaces_the_verbatim() -> None:

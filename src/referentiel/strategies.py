@@ -6,9 +6,10 @@ draws any framework the constructors accept (for "never crashes" properties); ``
 Hypothesis (``pip install hypothesis``). Every field of the model is drawn, with and without its
 default; the library's own test suite fails when a field is added that they never set.
 
->>> from hypothesis import given
+>>> from hypothesis import given, settings
 >>> from referentiel import validate
 >>> @given(valid_frameworks())
+... @settings(max_examples=20)
 ... def test_validates(fw):
 ...     assert validate(fw).ok
 >>> test_validates()

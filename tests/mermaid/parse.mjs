@@ -1,16 +1,21 @@
+// Mermaid's own parser, kept running for a test session: one JSON line in ({"text": ...}),
+// one JSON line out ({"ok": true, "type": ...} or {"ok": false, "error": ...}), until stdin ends.
 import { JSDOM } from "jsdom";
-import fs from "node:fs";
+import readline from "node:readline";
 const dom = new JSDOM("<!DOCTYPE html><body></body>");
 globalThis.window = dom.window;
 globalThis.document = dom.window.document;
 globalThis.DOMPurify = undefined;
 const { default: mermaid } = await import("mermaid");
 mermaid.initialize({ startOnLoad: false });
-const text = fs.readFileSync(process.argv[2], "utf8");
-try {
-  const result = await mermaid.parse(text);
-  console.log(JSON.stringify({ ok: true, type: result.diagramType }));
-} catch (e) {
-  console.log(JSON.stringify({ ok: false, error: String(e.message || e).slice(0, 300) }));
-  process.exitCode = 1;
+for await (const line of readline.createInterface({ input: process.stdin })) {
+  const { text } = JSON.parse(line);
+  let answer;
+  try {
+    const result = await mermaid.parse(text);
+    answer = { ok: true, type: result.diagramType };
+  } catch (e) {
+    answer = { ok: false, error: String(e.message || e).slice(0, 300) };
+  }
+  process.stdout.write(JSON.stringify(answer) + "\n");
 }
