@@ -183,7 +183,7 @@ def test_the_french_pages_are_served_as_french() -> None:
 
 
 def test_the_citation_file_has_what_cff_1_2_requires_and_the_package_version() -> None:
-    """CFF 1.2.0's required keys, checked here: cffconvert, its validator, pins jsonschema 3."""
+    """CFF 1.2.0's required keys and our version (CI also runs cffconvert, in its own venv)."""
     import yaml
 
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))

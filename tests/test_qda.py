@@ -39,6 +39,7 @@ G = {
             "proc",
             "src1",
             "src2",
+            "src3",
             "sel1",
             "sel2",
             "sel3",
@@ -643,6 +644,7 @@ def test_codes_of_the_same_name_are_ambiguous_and_sources_never_merged() -> None
         for key, name, sel, cod in (
             ("src1", "IS de C.", "sel1", "c1"),
             ("src2", "IS de C !", "sel2", "c2"),
+            ("src3", "Entretien d'Élodie, cité", "sel3", "c3"),
         )
     )
     qde = (
@@ -656,7 +658,22 @@ def test_codes_of_the_same_name_are_ambiguous_and_sources_never_merged() -> None
         "p.qdpx: error qdpx-mapping: code 'P' is ambiguous (codes: 'P', 'P') (at $.codes.P)"
     ]
     fw = ref.import_qdpx(project, {"codes": {G["proc"]: "c2"}}, into=CUSTOMER, file="p.qdpx")
-    assert [(e.source, e.quote) for e in fw["c2"].evidence][-2:] == [
+    assert [(e.source, e.quote) for e in fw["c2"].evidence][-3:] == [
         ("is-de-c", "abc"),
         ("is-de-c-2", "abc"),
+        ("entretien-d-elodie-cite", "abc"),  # accents dropped, not the letters that bear them
     ]
+
+
+def test_the_shipped_project_made_by_another_tool_is_valid_and_quotes_the_paper() -> None:
+    """examples/qda/sosies.qdpx, made by Exegete: schema-valid, and its excerpts are the paper's."""
+    archive = EXAMPLES / "qda" / "sosies.qdpx"
+    with zipfile.ZipFile(archive) as zipped:
+        qde = zipped.read("project.qde").decode("utf-8")
+    assert 'origin="Exegete"' in qde
+    xmlschema.XMLSchema(SCHEMAS / "Project.xsd").validate(qde)
+    mapping = ref.read_mapping(EXAMPLES / "qda" / "sosies-mapping.yaml")
+    bare = attrs.evolve(CUSTOMER, tensions=tuple(attrs.evolve(t, evidence=()) for t in CUSTOMER))
+    imported = ref.import_qdpx(ref.read_qdpx(archive), mapping, into=bare)
+    assert [e.quote for e in imported["c5"].evidence] == [e.quote for e in CUSTOMER["c5"].evidence]
+    assert {e.supports for e in imported["c5"].evidence} == {ref.Side.BOTH}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -161,7 +162,10 @@ def _mapping(value: QdaMapping | Mapping[str, Any]) -> QdaMapping:
 
 
 def _slug(value: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    """Return an id made of *value*'s letters: accents dropped (« cité » gives ``cite``)."""
+    decomposed = unicodedata.normalize("NFKD", value.lower())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", bare).strip("-")
     return slug or "source"
 
 
