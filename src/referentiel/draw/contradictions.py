@@ -25,6 +25,7 @@ from referentiel.draw._layout import (
     statuses,
     subgraph,
 )
+from referentiel.draw.nodes import NUMBER, node_name
 from referentiel.draw.options import Options
 from referentiel.model import Contradiction, Framework, Origin, Side, Status
 from referentiel.vocabulary import LINE_STYLES, Theme, word
@@ -50,7 +51,7 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
     graph.attr("graph", fontsize="13")
     graph.attr("edge", style="invis", dir="both")
     ordered = sorted(
-        enumerate(fw.contradictions),
+        ((i, t) for i, t in enumerate(fw.tensions) if isinstance(t, Contradiction)),
         key=lambda item: (_ORIGIN_ORDER.index(item[1].origin), item[1].number, item[0]),
     )
     bands = [ordered[i : i + options.columns] for i in range(0, len(ordered), options.columns)]
@@ -112,14 +113,19 @@ def _numbers(
                     numbers.attr("node", fillcolor=colour, color=colour)
                 status = c.number_status
                 if status is Status.ATTESTED:
-                    numbers.node(f"t{i}_n", label=number_label(c.number))
+                    numbers.node(node_name(i, NUMBER), label=number_label(c.number))
                 else:
                     # unfilled, the fill colour does not show: the style and the digit's colour do
                     style, fontcolor = LINE_STYLES[status], colour
                     numbers.node(
-                        f"t{i}_n", label=number_label(c.number), style=style, fontcolor=fontcolor
+                        node_name(i, NUMBER),
+                        label=number_label(c.number),
+                        style=style,
+                        fontcolor=fontcolor,
                     )
-            numbers.edges(itertools.pairwise((f"b{b}_numbers", *(f"t{i}_n" for i, _ in band))))
+            numbers.edges(
+                itertools.pairwise((f"b{b}_numbers", *(node_name(i, NUMBER) for i, _ in band)))
+            )
 
 
 def _origin_key(origin: Origin | None) -> str:
@@ -143,11 +149,11 @@ def _origin_cluster(
     poles: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
     arrows: dict[Status, list[tuple[str, str]]] = {status: [] for status in Status}
     for i, c in members:
-        for side, suffix, pole in ((Side.PRESCRIBED, "p", c.prescribed), (Side.REAL, "r", c.real)):
+        for side, pole in ((Side.PRESCRIBED, c.prescribed), (Side.REAL, c.real)):
             label = ctx.label(pole, wrap) + evidence_lines(c, side, ctx)
             status = status_of(pole.provenance, c.provenance)
-            poles[status].append((f"t{i}_{suffix}", html_label(label)))
-        arrows[c.provenance.status].append((f"t{i}_p", f"t{i}_r"))
+            poles[status].append((node_name(i, side), html_label(label)))
+        arrows[c.provenance.status].append((node_name(i, Side.PRESCRIBED), node_name(i, Side.REAL)))
     # the grouping is as sure as its least sure member's origin
     grouping = max((c.origin_status for _, c in members), key=list(Status).index)
     heading = html_lines(word(key, language), 56)  # the paper's long heading, on two lines
@@ -170,7 +176,8 @@ def _origin_cluster(
                     cluster.attr("node", style=style)
                 for name, label in group:
                     cluster.node(name, label=label)
-        cluster.edges((f"t{i}_n", f"t{i}_p") for i, _ in members)  # invisible: the default
+        # invisible: the default
+        cluster.edges((node_name(i, NUMBER), node_name(i, Side.PRESCRIBED)) for i, _ in members)
         for status, group in arrows.items():
             if group:
                 cluster.attr("edge", style=LINE_STYLES[status])

@@ -20,6 +20,7 @@ from referentiel.draw._layout import (
     statuses,
     subgraph,
 )
+from referentiel.draw.nodes import NUMBER, RESOURCES, node_name
 from referentiel.draw.options import Options
 from referentiel.model import Dilemma, Framework, Side
 from referentiel.vocabulary import word
@@ -44,14 +45,14 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
         with subgraph(graph) as numbers:
             number_defaults(numbers, theme, theme["dilemma"])
             numbers.node(
-                f"t{i}_n",
+                node_name(i, NUMBER),
                 label=number_label(d.number),
                 **number_style(d.number_status, theme["dilemma"], theme),
             )
-        for pole, side, suffix in ((d.first, Side.FIRST, "a"), (d.second, Side.SECOND, "b")):
+        for pole, side in ((d.first, Side.FIRST), (d.second, Side.SECOND)):
             pole_node(
                 graph,
-                f"t{i}_{suffix}",
+                node_name(i, side),
                 pole,
                 status=status_of(pole.provenance, d.provenance),
                 extra=evidence_lines(d, side, ctx),
@@ -59,14 +60,15 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
             )
         with subgraph(graph) as row:
             row.attr(rank="same")
-            for suffix in ("n", "a", "b"):
-                row.node(f"t{i}_{suffix}")
-        graph.edge(f"t{i}_n", f"t{i}_a", style="invis", minlen="1")
-        double_arrow(graph, f"t{i}_a", f"t{i}_b", d.provenance.status, minlen="3")
+            for part in (NUMBER, Side.FIRST, Side.SECOND):
+                row.node(node_name(i, part))
+        number, first, second = (node_name(i, p) for p in (NUMBER, Side.FIRST, Side.SECOND))
+        graph.edge(number, first, style="invis", minlen="1")
+        double_arrow(graph, first, second, d.provenance.status, minlen="3")
         if previous is not None:
             # one column of numbers: a heavy invisible edge keeps each row under the last
-            graph.edge(previous, f"t{i}_n", style="invis", weight="20", minlen=gap)
-        previous, gap = f"t{i}_n", "2" if d.resources else "1"
+            graph.edge(previous, number, style="invis", weight="20", minlen=gap)
+        previous, gap = number, "2" if d.resources else "1"
         if d.resources:
             width = (options.wrap or 40) * 2
             items = "".join(
@@ -74,7 +76,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
             )
             heading = escape(word("resources", language))
             graph.node(
-                f"t{i}_res",
+                node_name(i, RESOURCES),
                 shape="note",
                 fontsize="10",
                 color=theme["line"],
@@ -83,7 +85,7 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
                     f"<I>{heading}</I></TD></TR>{items}</TABLE>"
                 ),
             )
-            graph.edge(f"t{i}_a", f"t{i}_res", style="dotted", arrowhead="none")
+            graph.edge(first, node_name(i, RESOURCES), style="dotted", arrowhead="none")
     if options.legend and previous is not None:
         legend(graph, statuses(fw), previous, language, theme, notes=legend_notes(fw, ctx))
     return graph

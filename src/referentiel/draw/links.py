@@ -6,6 +6,7 @@ import graphviz
 
 from referentiel.draw._labels import escape, html_label
 from referentiel.draw._layout import Context, base_graph, legend, legend_notes, statuses
+from referentiel.draw.nodes import node_name
 from referentiel.draw.options import Options
 from referentiel.model import Framework, Status
 from referentiel.vocabulary import LINE_STYLES, word
@@ -31,7 +32,7 @@ def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digr
         a, b = (ctx.label(p, options.wrap) for p in t.poles)
         body = f"<B>{t.number}</B><BR/>{a}<BR/>↕<BR/>{b}"
         graph.node(
-            f"t{i}",
+            node_name(i),
             label=html_label(body),
             shape="box",
             color=theme["line"],
@@ -41,13 +42,13 @@ def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digr
         if link.source in index and link.target in index:
             status = link.provenance.status if link.provenance else Status.ATTESTED
             graph.edge(
-                f"t{index[link.source]}",
-                f"t{index[link.target]}",
+                node_name(index[link.source]),
+                node_name(index[link.target]),
                 label=html_label(escape(word(link.relation.value, language))),
                 style=LINE_STYLES[status],
                 color=theme["line"],
             )
     if options.legend and fw.tensions:
-        anchor = f"t{len(fw.tensions) - 1}"
+        anchor = node_name(len(fw.tensions) - 1)
         legend(graph, statuses(fw), anchor, language, theme, notes=legend_notes(fw, ctx))
     return graph
