@@ -45,6 +45,8 @@ from referentiel.vocabulary import THEMES
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FIGURES_DIR = DOCS / "figures"
+#: The interactive page of the customer-relations example, which the docs and the README link.
+PAGE = DOCS / "page" / "customer-relations.html"
 EXAMPLES = ("customer-relations", "kinesitherapy")
 #: How the gallery names the languages of the examples (English labels are translations).
 LANGUAGES = {"fr": "French", "en": "English (translated)"}
@@ -85,12 +87,14 @@ def gallery() -> Iterator[tuple[str, str, str, str, Path]]:
 
 
 def figures() -> dict[Path, bytes]:
-    """Return every committed figure, by its path."""
+    """Return every committed figure, by its path, and the customer-relations example's page."""
     loaded = {e: ref.load(ROOT / "examples" / f"{e}.yaml") for e in EXAMPLES}
-    return {
+    drawn = {
         path: ref.render(loaded[example], figure=kind, theme=theme, language=language)
         for example, kind, theme, language, path in gallery()
     }
+    drawn[PAGE] = ref.render(loaded["customer-relations"], format="html")
+    return drawn
 
 
 def gallery_page() -> str:

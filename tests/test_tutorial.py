@@ -65,6 +65,9 @@ def test_tutorial_runs_and_shows_its_results() -> None:
     svg = code[11].outputs[0]["data"]["image/svg+xml"]
     assert "Following procedures" in svg
     assert "#2c3e50" not in svg  # the colour theme's organisation colour
+    # a page to share, shown in a sandboxed frame
+    frame = code[12].outputs[0]["data"]["text/html"]
+    assert frame.startswith('<iframe sandbox="allow-scripts" title="referentiel"')
 
 
 def test_the_qda_notebook_goes_from_a_project_to_a_figure_and_a_table() -> None:

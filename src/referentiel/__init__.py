@@ -70,7 +70,8 @@ if TYPE_CHECKING:
         speakers_per_tension,
     )
     from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
-    from referentiel.draw import render, to_dot
+    from referentiel.draw import page, render, to_dot
+    from referentiel.draw.interactive import Page
     from referentiel.draw.plot import plot_evidence
     from referentiel.graph import from_networkx, to_networkx
     from referentiel.io import (
@@ -111,7 +112,8 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
         "speakers_per_tension",
     ),
     "referentiel.compare": ("Change", "FrameworkDiff", "TensionDiff", "diff"),
-    "referentiel.draw": ("render", "to_dot"),
+    "referentiel.draw": ("page", "render", "to_dot"),
+    "referentiel.draw.interactive": ("Page",),
     "referentiel.draw.plot": ("plot_evidence",),
     "referentiel.graph": ("from_networkx", "to_networkx"),
     "referentiel.io": (
@@ -181,6 +183,7 @@ __all__ = [
     "ModelTypeError",
     "Origin",
     "OutputError",
+    "Page",
     "Pole",
     "Provenance",
     "QdaMapping",
@@ -219,6 +222,7 @@ __all__ = [
     "loads",
     "mapping_for",
     "most_linked",
+    "page",
     "plot_evidence",
     "poles_without_evidence",
     "read_mapping",

@@ -11,7 +11,7 @@ import html
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from referentiel._output import STDIO, write_output
 from referentiel.draw.engine import Engine, check_format, output_for, run_engine
@@ -21,7 +21,10 @@ from referentiel.errors import EngineError, UnsupportedFormatError
 from referentiel.model import Framework
 from referentiel.vocabulary import word
 
-__all__ = ["FIGURES", "Options", "default_figure", "mimebundle", "render", "to_dot"]
+if TYPE_CHECKING:
+    from referentiel.draw.interactive import Page
+
+__all__ = ["FIGURES", "Options", "default_figure", "mimebundle", "page", "render", "to_dot"]
 
 
 def _options(**options: Any) -> Options:  # noqa: ANN401 - Options checks each value
@@ -29,6 +32,14 @@ def _options(**options: Any) -> Options:  # noqa: ANN401 - Options checks each v
         return Options(**options)
     except (ValueError, TypeError) as exc:
         raise UnsupportedFormatError(str(exc)) from None
+
+
+def _figure(name: str | None) -> str | None:
+    """Return *name* if it is a figure kind (or None); raise for any other."""
+    if name is not None and name not in FIGURES:
+        expected = ", ".join(repr(f) for f in FIGURES)
+        raise UnsupportedFormatError(f"unknown figure: {name!r} (expected one of {expected})")
+    return name
 
 
 def to_dot(
@@ -54,10 +65,7 @@ def to_dot(
     >>> "Prescribed work" in dot, "Constant insecurity" in dot
     (True, True)
     """
-    name = figure or default_figure(framework)
-    if name not in FIGURES:
-        expected = ", ".join(repr(f) for f in FIGURES)
-        raise UnsupportedFormatError(f"unknown figure: {name!r} (expected one of {expected})")
+    name = _figure(figure) or default_figure(framework)
     options = _options(
         language=language,
         evidence=evidence,
@@ -105,20 +113,77 @@ def render(
         named = path is not None and os.fspath(path) != STDIO
         format = output_for(Path(path).suffix) if named else "svg"  # type: ignore[arg-type]
     check_format(format, engine)  # the engine too; DOT needs none
-    source = to_dot(
-        framework,
-        figure=figure,
-        language=language,
-        evidence=evidence,
-        wrap=wrap,
-        theme=theme,
-        columns=columns,
-        legend=legend,
-    )
-    data = source.encode("utf-8") if format == "dot" else run_engine(source, format, engine=engine)
+    if format == "html":
+        from referentiel.draw.interactive import page_html  # noqa: PLC0415 - only pages need it
+
+        options = _options(
+            language=language,
+            evidence=evidence,
+            wrap=wrap,
+            theme=theme,
+            columns=columns,
+            legend=legend,
+        )
+        data = page_html(framework, options, figure=_figure(figure), engine=engine)
+    else:
+        source = to_dot(
+            framework,
+            figure=figure,
+            language=language,
+            evidence=evidence,
+            wrap=wrap,
+            theme=theme,
+            columns=columns,
+            legend=legend,
+        )
+        dot = format == "dot"
+        data = source.encode("utf-8") if dot else run_engine(source, format, engine=engine)
     if path is not None:
         write_output(path, data, protect=protect)
     return data
+
+
+def page(
+    framework: Framework,
+    *,
+    engine: Engine = "embedded",
+    figure: str | None = None,
+    language: str | None = None,
+    evidence: EvidenceDisplay = "count",
+    wrap: int | None = 22,
+    theme: str = "colour",
+    columns: int = 8,
+    legend: bool = True,
+) -> Page:
+    """Return the interactive page of *framework*: one self-contained HTML file.
+
+    The page holds every figure kind of the framework (*figure* first) in every language it is
+    written in (*language* first), drawn with the options :func:`render` takes, and the evidence
+    behind each pole: a reader selects a pole to read its excerpts, searches, filters, switches
+    language. It fetches nothing and runs nothing but its own script. ``render(framework,
+    "x.html")`` writes the same page; :class:`~referentiel.draw.interactive.Page` saves it, and
+    shows it in a notebook.
+
+    >>> import referentiel as ref
+    >>> ref.page(ref.load("examples/kinesitherapy.yaml")).html.count(b"<template data-figure")
+    4
+    """
+    from referentiel.draw.interactive import Page  # noqa: PLC0415 - only pages need it
+
+    return Page(
+        render(
+            framework,
+            format="html",
+            engine=engine,
+            figure=figure,
+            language=language,
+            evidence=evidence,
+            wrap=wrap,
+            theme=theme,
+            columns=columns,
+            legend=legend,
+        )
+    )
 
 
 def table_html(framework: Framework) -> str:

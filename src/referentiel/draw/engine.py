@@ -54,6 +54,8 @@ OUTPUTS: Final[dict[str, Output]] = {
         Output(name="pdf", suffixes=(".pdf",), engines=("system",)),
         Output(name="json", suffixes=(".json",), engines=ENGINES),
         Output(name="dot", suffixes=(".dot", ".gv"), engines=()),
+        # the interactive page: every figure kind as SVG, drawn by the engine, with the evidence
+        Output(name="html", suffixes=(".html", ".htm"), engines=ENGINES),
     )
 }
 
