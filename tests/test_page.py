@@ -27,19 +27,18 @@ import pytest
 
 import referentiel as ref
 from referentiel.draw.nodes import node_name
+from tests.test_export import HOSTILE_TEXTS
 
 ROOT = Path(__file__).resolve().parent.parent
 CUSTOMER = ref.load(ROOT / "examples" / "customer-relations.yaml")
 KINE_FILE = ROOT / "examples" / "kinesitherapy.yaml"
 KINE = ref.load(KINE_FILE)
+#: The hostile texts the export tests use, and some aimed at a page's script and markup.
 HOSTILE = [
-    '=HYPERLINK("http://evil")',
-    "<script>alert(1)</script> | pipe\u2028next",
+    *HOSTILE_TEXTS,
     "</script><script>alert(2)</script>",
     '<img src=x onerror="alert(3)">',
     "]]><!-- comment --> & &amp; \"quoted\" 'single'",
-    "ctrl\x07\x1b[31m",
-    "NEL\x85LS\u2028PS\u2029end",
     "{{constructor.constructor('alert(4)')()}} ${alert(5)}",
 ]
 
@@ -150,7 +149,7 @@ def test_hostile_text_stays_text_in_the_data_and_the_figures() -> None:
         )
         for i, text in enumerate(HOSTILE)
     )
-    framework = attrs.evolve(CUSTOMER, title=HOSTILE[2], tensions=tensions, links=())
+    framework = attrs.evolve(CUSTOMER, title=HOSTILE[-4], tensions=tensions, links=())
     page = _page(framework)
     assert page.lower().count("<script") == 1  # the page's own: data and figures are packed
     data = _data(page)
@@ -386,7 +385,7 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(browser: Any, tmp_path: 
         )
         for i, text in enumerate(HOSTILE)
     )
-    framework = attrs.evolve(CUSTOMER, title=HOSTILE[1], tensions=tensions, links=())
+    framework = attrs.evolve(CUSTOMER, title=HOSTILE[-4], tensions=tensions, links=())
     visit = Visit(browser, _write(framework, tmp_path))
     for i, text in enumerate(HOSTILE):
         visit.page.click(f'#page-figure [data-index="{i}"][data-side="prescribed"]')
