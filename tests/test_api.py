@@ -163,7 +163,7 @@ def test_a_framework_with_shared_ids_has_no_graph() -> None:
         ref.export_text(twice, "graphml")
     assert str(raised.value) == (
         "1 validation error(s):\n"
-        "error duplicate-id: duplicate tension id 'c1' (first at $.tensions[0].id)"
+        "error duplicate-id: duplicate tension or goal id 'c1' (first at $.tensions[0].id)"
         " (at $.tensions[6].id)"
     )
 
@@ -176,5 +176,5 @@ def test_a_link_to_no_tension_has_no_graph() -> None:
     with pytest.raises(ref.ValidationError) as raised:
         ref.to_networkx(dangling)
     assert str(raised.value) == (
-        "1 validation error(s):\nerror unknown-link-end: unknown tension 'c9' (at $.links[0].target)"
+        "1 validation error(s):\nerror unknown-link-end: unknown tension or goal 'c9' (at $.links[0].target)"
     )

@@ -173,10 +173,10 @@ def test_a_key_with_a_line_break_stays_on_its_line(
     assert capsys.readouterr().out.splitlines() == [
         f"{path}:3:1: error unknown-key: unknown key '\\r\\u2028' in a framework (expected one of"
         " 'id', 'title', 'trade', 'language', 'description', 'translations', 'version',"
-        " 'sources', 'tensions', 'links', 'acknowledged') (at $[\"\\r\\u2028\"])",
+        " 'sources', 'tensions', 'goals', 'links', 'acknowledged') (at $[\"\\r\\u2028\"])",
         f"{path}:4:3: error unknown-key: unknown key None in a framework (expected one of"
         " 'id', 'title', 'trade', 'language', 'description', 'translations', 'version',"
-        " 'sources', 'tensions', 'links', 'acknowledged') (at $[null])",
+        " 'sources', 'tensions', 'goals', 'links', 'acknowledged') (at $[null])",
     ]
 
 

@@ -24,6 +24,8 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     model.Provenance: strategies.provenances,
     model.Locator: strategies.locators,
     model.Resource: strategies.resources,
+    model.Point: strategies.points,
+    model.Goal: strategies.goals,
 }
 
 MODEL_CLASSES = [cls for _, cls in inspect.getmembers(model, inspect.isclass) if attrs.has(cls)]

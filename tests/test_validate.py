@@ -64,7 +64,7 @@ def test_valid_framework_has_no_issues() -> None:
 
 def test_duplicate_ids_and_numbers() -> None:
     assert issues(contradiction(), contradiction()) == [
-        "error duplicate-id: duplicate tension id 'c1' (first at $.tensions[0].id) "
+        "error duplicate-id: duplicate tension or goal id 'c1' (first at $.tensions[0].id) "
         "(at $.tensions[1].id)",
         "error duplicate-number: duplicate tension number 1 (first at $.tensions[0].number) "
         "(at $.tensions[1].number)",
@@ -143,8 +143,8 @@ def test_link_ends_must_exist_and_differ() -> None:
         ref.Link(source="c1", target="c1", relation=ref.LinkKind.RESEMBLES),
     )
     assert issues(contradiction(), links=links) == [
-        "error unknown-link-end: unknown tension 'c9' (at $.links[0].target)",
-        "error self-link: tension 'c1' is linked to itself (at $.links[1])",
+        "error unknown-link-end: unknown tension or goal 'c9' (at $.links[0].target)",
+        "error self-link: 'c1' is linked to itself (at $.links[1])",
     ]
 
 
@@ -202,7 +202,7 @@ def test_ensure_valid_raises_one_error_listing_all() -> None:
         ref.ensure_valid(fw)
     assert str(info.value) == (
         "2 validation error(s):\n"
-        "error duplicate-id: duplicate tension id 'c1' (first at $.tensions[0].id) "
+        "error duplicate-id: duplicate tension or goal id 'c1' (first at $.tensions[0].id) "
         "(at $.tensions[1].id)\n"
         "error bad-number: numbers start at 1, got 0 (at $.tensions[0].number)"
     )

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["Dimension", "Level", "LinkKind", "Method", "Origin", "Side", "Status", "TensionKind"]
+__all__ = [
+    "Dimension",
+    "GoalKind",
+    "Level",
+    "LinkKind",
+    "Method",
+    "Origin",
+    "Side",
+    "Status",
+    "TensionKind",
+]
 
 
 class Origin(enum.Enum):
@@ -130,6 +140,31 @@ class LinkKind(enum.Enum):
     DERIVES_FROM = "derives-from"
     #: The two tensions are alike (useful across trades).
     RESEMBLES = "resembles"
+    #: The source cannot be had without the target: a necessary condition (an evaporating
+    #: cloud's "in order to have A, we must have B").
+    REQUIRES = "requires"
+
+    @property
+    def symmetric(self) -> bool:
+        """Whether the relation reads the same both ways (drawn with no direction).
+
+        >>> LinkKind.CONFLICTS_WITH.symmetric, LinkKind.REQUIRES.symmetric
+        (True, False)
+        """
+        return self in (LinkKind.CONFLICTS_WITH, LinkKind.RESEMBLES)
+
+
+class GoalKind(enum.Enum):
+    """What a goal is to the tensions that serve it (an evaporating cloud's boxes).
+
+    >>> GoalKind("need")
+    <GoalKind.NEED: 'need'>
+    """
+
+    #: The common objective both sides of a conflict serve (the cloud's A).
+    OBJECTIVE = "objective"
+    #: A need one side of a conflict serves (the cloud's B and C).
+    NEED = "need"
 
 
 class TensionKind(enum.Enum):

@@ -8,6 +8,7 @@ kind       node key                           attributes
 tension    ``tension:<id>``                   ``tension_kind``, ``order`` and the tension's
                                               fields (``id``, ``number``, ``origin`` ...)
 pole       ``pole:<tension id>:<side>``       ``tension``, ``side`` and the pole's fields
+goal       ``goal:<id>``                      ``goal_kind``, ``order`` and the goal's fields
 source     ``source:<id>``                    ``order`` and the source's fields
 evidence   ``evidence:<tension id>:<index>``  ``tension``, ``order`` and the excerpt's fields
 ========== ================================== ==============================================
@@ -15,8 +16,9 @@ evidence   ``evidence:<tension id>:<index>``  ``tension``, ``order`` and the exc
 Edges carry a ``relation``: ``has-pole`` (tension → pole), ``prescribed-real`` (prescribed →
 real pole of a contradiction), ``first-second`` (the two poles of a dilemma), ``supports``
 (evidence → the pole it supports, or its tension when it supports both), ``cites`` (evidence →
-source), and each link's relation (``reinforces`` ...) from tension to tension, with the link's
-fields and its ``order``. Attribute values are the model's own (enums, dates, tuples); the
+source), and each link's relation (``reinforces`` ... ``requires``) from its source to its
+target — a tension, one of its poles (``source_pole``, ``target_pole``) or a goal — with the
+link's fields and its ``order``. Attribute values are the model's own (enums, dates, tuples); the
 exports in :mod:`referentiel.io.exports` flatten them for each file format.
 
 The analyses that return plain data are in :mod:`referentiel.analyses`.
@@ -38,6 +40,7 @@ from referentiel.model import (
     TENSION_CLASSES,
     Evidence,
     Framework,
+    Goal,
     Link,
     LinkKind,
     Pole,
@@ -46,13 +49,21 @@ from referentiel.model import (
     Tension,
     TensionKind,
 )
-from referentiel.validate import check_link_ends, check_unique_ids, validate
+from referentiel.validate import (
+    check_link_ends,
+    check_supported_poles,
+    check_unique_ids,
+    validate,
+)
 
-__all__ = ["from_networkx", "pole_node", "tension_node", "to_networkx"]
+__all__ = ["from_networkx", "goal_node", "pole_node", "tension_node", "to_networkx"]
 
 _FRAMEWORK_FIELDS: Final = tuple(
-    f.name for f in attrs.fields(Framework) if f.name not in ("sources", "tensions", "links")
+    f.name
+    for f in attrs.fields(Framework)
+    if f.name not in ("sources", "tensions", "goals", "links")
 )
+_RELATIONS: Final = frozenset(k.value for k in LinkKind)
 
 
 def _fields(value: Any, skip: Iterable[str] = ()) -> dict[str, Any]:  # noqa: ANN401 - any model value
@@ -78,6 +89,21 @@ def pole_node(tension_id: str, side: Side) -> str:
     'pole:c2:real'
     """
     return f"pole:{tension_id}:{side.value}"
+
+
+def goal_node(goal_id: str) -> str:
+    """Return the node key of a goal.
+
+    >>> goal_node("a")
+    'goal:a'
+    """
+    return f"goal:{goal_id}"
+
+
+def _end(framework_goals: set[str], element: str, side: Side | None) -> str:
+    if side is not None:
+        return pole_node(element, side)
+    return goal_node(element) if element in framework_goals else tension_node(element)
 
 
 def to_networkx(framework: Framework, *, evidence: bool = True) -> nx.MultiDiGraph[str]:
@@ -110,10 +136,19 @@ def _graph(framework: Framework, *, evidence: bool) -> nx.MultiDiGraph[str]:
         graph.add_node(f"source:{source.id}", kind="source", order=order, **_fields(source))
     for order, tension in enumerate(framework.tensions):
         _add_tension(graph, tension, order, with_evidence=evidence)
+    for order, goal in enumerate(framework.goals):
+        graph.add_node(
+            goal_node(goal.id),
+            kind="goal",
+            goal_kind=goal.kind,
+            order=order,
+            **_fields(goal, ("kind",)),
+        )
+    goals = {g.id for g in framework.goals}
     for order, link in enumerate(framework.links):
         graph.add_edge(
-            tension_node(link.source),
-            tension_node(link.target),
+            _end(goals, link.source, link.source_pole),
+            _end(goals, link.target, link.target_pole),
             key=link.relation.value,
             relation=link.relation.value,
             order=order,
@@ -123,21 +158,32 @@ def _graph(framework: Framework, *, evidence: bool) -> nx.MultiDiGraph[str]:
 
 
 def _refuse_what_has_no_graph(framework: Framework) -> None:
-    tensions = {t.id for t in framework.tensions}
+    sides = {t.id: t.SIDES for t in framework.tensions}
+    ends = {*sides, *(g.id for g in framework.goals)}
     sources = {s.id for s in framework.sources}
+
+    def joins(element: str, side: Side | None) -> bool:
+        return element in ends and (side is None or side in sides.get(element, ()))
+
     if (
-        len(tensions) == len(framework.tensions)
+        len(ends) == len(framework.tensions) + len(framework.goals)
         and len(sources) == len(framework.sources)
-        and all(link.source in tensions and link.target in tensions for link in framework.links)
+        and all(
+            joins(k.source, k.source_pole) and joins(k.target, k.target_pole)
+            for k in framework.links
+        )
     ):
         return
     refused = (check_unique_ids.code.code, check_link_ends.code.code)
     issues = tuple(
         issue
         for issue in validate(framework).issues
-        if issue.code in refused
-        and issue.path[0] in ("tensions", "sources", "links")
-        and len(issue.path) == 3
+        if (
+            issue.code in refused
+            and issue.path[0] in ("tensions", "sources", "goals", "links")
+            and len(issue.path) == 3
+        )
+        or (issue.code == check_supported_poles.code.code and issue.path[0] == "links")
     )
     raise ValidationError(Report(issues=issues))
 
@@ -203,21 +249,39 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
         }
         evidence = tuple(_build(Evidence, d, ()) for d in sorted(excerpts[data["id"]], key=_order))
         tensions.append(_build(cls, {**data, **poles, "evidence": evidence}, ()))
+    goals = tuple(
+        _build(Goal, {**d, "kind": d["goal_kind"]}, ()) for d in sorted(by_kind["goal"], key=_order)
+    )
     links = []
     for tail, head, data in graph.edges(data=True):
-        if nodes[tail].get("kind") == "tension" and nodes[head].get("kind") == "tension":
+        if data.get("relation") in _RELATIONS and "order" in data:
             link = Link(
-                source=nodes[tail]["id"],
-                target=nodes[head]["id"],
+                source=_element(nodes[tail]),
+                target=_element(nodes[head]),
                 relation=LinkKind(data["relation"]),
-                **{k: data[k] for k in ("provenance", "note", "acknowledged") if k in data},
+                **{k: data[k] for k in _LINK_FIELDS if k in data},
             )
             links.append((data["order"], link))
     links.sort(key=lambda item: item[0])
     fields = {name: graph.graph[name] for name in _FRAMEWORK_FIELDS if name in graph.graph}
     return Framework(
-        **fields, sources=sources, tensions=tuple(tensions), links=tuple(link for _, link in links)
+        **fields,
+        sources=sources,
+        tensions=tuple(tensions),
+        goals=goals,
+        links=tuple(link for _, link in links),
     )
+
+
+_LINK_FIELDS: Final = tuple(
+    f.name for f in attrs.fields(Link) if f.name not in ("source", "target", "relation")
+)
+
+
+def _element(data: dict[str, Any]) -> str:
+    """Return the id of the tension or goal a link's end node stands for."""
+    element: str = data["tension"] if data.get("kind") == "pole" else data["id"]
+    return element
 
 
 def _order(data: dict[str, Any]) -> int:

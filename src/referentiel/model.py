@@ -17,6 +17,7 @@ import attrs
 
 from referentiel._enums import (
     Dimension,
+    GoalKind,
     Level,
     LinkKind,
     Method,
@@ -28,18 +29,23 @@ from referentiel._enums import (
 from referentiel._fields import typed_fields
 
 __all__ = [
+    "DILEMMA_POINTS",
+    "POLE_POINTS",
     "TENSION_CLASSES",
     "Contradiction",
     "Dilemma",
     "Dimension",
     "Evidence",
     "Framework",
+    "Goal",
+    "GoalKind",
     "Level",
     "Link",
     "LinkKind",
     "Locator",
     "Method",
     "Origin",
+    "Point",
     "Pole",
     "Provenance",
     "Resource",
@@ -96,6 +102,31 @@ class Provenance:
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Point:
+    """One point made about a tension or a link, which says where it comes from.
+
+    Upsides, downsides, action steps, early warnings, a greater purpose and a deeper fear (Barry
+    Johnson's polarity maps), or an assumption under a link (Goldratt's evaporating clouds).
+
+    >>> Point(label="La relation", translations=(("en", "The relationship"),)).label_in("en")
+    'The relationship'
+    """
+
+    label: str = attrs.field(metadata=_doc("The point, in a few words."))
+    description: str | None = attrs.field(default=None, metadata=_doc("A longer description."))
+    translations: Translations = attrs.field(
+        default=(), metadata=_doc("The label in other languages, keyed by language code.")
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None, metadata=_doc("Where it comes from, when it differs from what it is about.")
+    )
+
+    def label_in(self, language: str | None) -> str:
+        """Return the label in *language*, falling back to the original label."""
+        return _translation(self.translations, self.label, language)
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Pole:
     """One pole of a tension: the prescribed or real work of a contradiction, or a dilemma's side.
 
@@ -118,10 +149,31 @@ class Pole:
         default=None,
         metadata=_doc("Where this pole's wording comes from, when it differs from its tension's."),
     )
+    upsides: tuple[Point, ...] = attrs.field(
+        default=(),
+        metadata=_doc("What living this pole brings (a polarity map's upsides, bénéfices)."),
+    )
+    downsides: tuple[Point, ...] = attrs.field(
+        default=(),
+        metadata=_doc("What overdoing it at the expense of the other costs (downsides, risques)."),
+    )
+    action_steps: tuple[Point, ...] = attrs.field(
+        default=(),
+        metadata=_doc("How to get or keep its upsides (action steps, actions)."),
+    )
+    early_warnings: tuple[Point, ...] = attrs.field(
+        default=(),
+        metadata=_doc("Signs that its downsides are coming (early warnings, signaux d'alerte)."),
+    )
 
     def label_in(self, language: str | None) -> str:
         """Return the label in *language*, falling back to the original label."""
         return _translation(self.translations, self.label, language)
+
+    @property
+    def polarity(self) -> bool:
+        """Whether the pole says anything a polarity map shows (upsides, downsides ...)."""
+        return any(getattr(self, name) for name in POLE_POINTS)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -221,6 +273,10 @@ class Resource:
     )
     provenance: Provenance | None = attrs.field(
         default=None, metadata=_doc("Where it comes from, when it differs from its dilemma's.")
+    )
+    supports: Side = attrs.field(
+        default=Side.BOTH,
+        metadata=_doc("The pole it helps to live with: first, second, or both (the dilemma)."),
     )
 
     def label_in(self, language: str | None) -> str:
@@ -326,6 +382,14 @@ class Dilemma:
         default=(),
         metadata=_doc("What the trade developed to live with it (acquis d'expérience)."),
     )
+    greater_purpose: Point | None = attrs.field(
+        default=None,
+        metadata=_doc("Why live both poles: a polarity map's greater purpose (but supérieur)."),
+    )
+    deeper_fear: Point | None = attrs.field(
+        default=None,
+        metadata=_doc("What losing both would bring: the deeper fear (peur profonde)."),
+    )
     provenance: Provenance = attrs.field(metadata=_doc("Where the dilemma comes from."))
     number_provenance: Provenance | None = attrs.field(
         default=None,
@@ -359,6 +423,11 @@ class Dilemma:
         """How the number is known: its own provenance's status, else the dilemma's."""
         return (self.number_provenance or self.provenance).status
 
+
+#: The fields of a pole that hold a polarity map's points, in the order a map shows them.
+POLE_POINTS: Final = ("upsides", "downsides", "action_steps", "early_warnings")
+#: The fields of a dilemma that hold one point of its polarity map.
+DILEMMA_POINTS: Final = ("greater_purpose", "deeper_fear")
 
 #: A framework's entries: contradictions and dilemmas.
 Tension: TypeAlias = Contradiction | Dilemma
@@ -407,10 +476,20 @@ class Link:
     'reinforces'
     """
 
-    source: str = attrs.field(metadata=_doc("Id of the tension the link starts from."))
-    target: str = attrs.field(metadata=_doc("Id of the tension the link points to."))
+    source: str = attrs.field(metadata=_doc("Id of the tension or goal the link starts from."))
+    target: str = attrs.field(metadata=_doc("Id of the tension or goal the link points to."))
     relation: LinkKind = attrs.field(
-        metadata=_doc("reinforces, conflicts-with, derives-from or resembles.")
+        metadata=_doc("reinforces, conflicts-with, derives-from, resembles or requires.")
+    )
+    source_pole: Side | None = attrs.field(
+        default=None, metadata=_doc("The pole of the source tension it starts from, if one.")
+    )
+    target_pole: Side | None = attrs.field(
+        default=None, metadata=_doc("The pole of the target tension it points to, if one.")
+    )
+    assumptions: tuple[Point, ...] = attrs.field(
+        default=(),
+        metadata=_doc("What the link takes for granted (an evaporating cloud's assumptions)."),
     )
     provenance: Provenance | None = attrs.field(
         default=None, metadata=_doc("Where the link comes from.")
@@ -420,6 +499,33 @@ class Link:
         default=(),
         metadata=_doc("Warning codes acknowledged for this element (no longer reported)."),
     )
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class Goal:
+    """What tensions serve: an objective, or a need (an evaporating cloud's A, B and C).
+
+    >>> goal = Goal(id="a", label="Un service de qualité", kind=GoalKind.OBJECTIVE,
+    ...             provenance=Provenance(status=Status.ILLUSTRATIVE, justification="exemple"))
+    >>> goal.kind.value
+    'objective'
+    """
+
+    id: str = attrs.field(metadata=_doc("A short id, unique among tensions and goals."))
+    label: str = attrs.field(metadata=_doc("The goal, in a few words."))
+    kind: GoalKind = attrs.field(
+        default=GoalKind.NEED, metadata=_doc("objective (the common one) or need.")
+    )
+    description: str | None = attrs.field(default=None, metadata=_doc("A longer description."))
+    translations: Translations = attrs.field(
+        default=(), metadata=_doc("The label in other languages, keyed by language code.")
+    )
+    provenance: Provenance = attrs.field(metadata=_doc("Where the goal comes from."))
+    notes: str | None = attrs.field(default=None, metadata=_doc("The researcher's notes."))
+
+    def label_in(self, language: str | None) -> str:
+        """Return the label in *language*, falling back to the original label."""
+        return _translation(self.translations, self.label, language)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -456,8 +562,11 @@ class Framework:
     tensions: tuple[Tension, ...] = attrs.field(
         default=(), metadata=_doc("The contradictions and dilemmas, in order.")
     )
+    goals: tuple[Goal, ...] = attrs.field(
+        default=(), metadata=_doc("What tensions serve: objectives and needs.")
+    )
     links: tuple[Link, ...] = attrs.field(
-        default=(), metadata=_doc("Typed relations between tensions.")
+        default=(), metadata=_doc("Typed relations between tensions, their poles and goals.")
     )
     acknowledged: tuple[str, ...] = attrs.field(
         default=(),

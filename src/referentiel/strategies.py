@@ -31,17 +31,22 @@ except ImportError:  # pragma: no cover - depends on the environment
     ) from None
 
 from referentiel.model import (
+    DILEMMA_POINTS,
+    POLE_POINTS,
     Contradiction,
     Dilemma,
     Dimension,
     Evidence,
     Framework,
+    Goal,
+    GoalKind,
     Level,
     Link,
     LinkKind,
     Locator,
     Method,
     Origin,
+    Point,
     Pole,
     Provenance,
     Resource,
@@ -55,9 +60,11 @@ __all__ = [
     "dates",
     "evidence",
     "frameworks",
+    "goals",
     "ids",
     "links",
     "locators",
+    "points",
     "poles",
     "provenances",
     "resources",
@@ -89,6 +96,15 @@ provenances = st.builds(
     locator=optional(text),
 )
 
+points = st.builds(
+    Point,
+    label=text,
+    description=optional(text),
+    translations=translations,
+    provenance=optional(provenances),
+)
+few_points = st.lists(points, max_size=1).map(tuple)  # one is enough to exercise a field
+
 poles = st.builds(
     Pole,
     label=text,
@@ -96,6 +112,10 @@ poles = st.builds(
     translations=translations,
     dimension=optional(st.sampled_from(Dimension)),
     provenance=optional(provenances),
+    upsides=few_points,
+    downsides=few_points,
+    action_steps=few_points,
+    early_warnings=few_points,
 )
 
 locators = st.builds(
@@ -127,6 +147,7 @@ resources = st.builds(
     description=optional(text),
     translations=translations,
     provenance=optional(provenances),
+    supports=st.sampled_from(Side),
 )
 
 acknowledged = st.lists(st.sampled_from(["no-evidence", "numbering-gap"]), max_size=2).map(tuple)
@@ -154,6 +175,8 @@ dilemmas = st.builds(
     first=poles,
     second=poles,
     resources=st.lists(resources, max_size=2).map(tuple),
+    greater_purpose=optional(points),
+    deeper_fear=optional(points),
     provenance=provenances,
     number_provenance=optional(provenances),
     evidence=st.lists(evidence, max_size=3).map(tuple),
@@ -172,11 +195,25 @@ sources = st.builds(
     note=optional(text),
 )
 
+goals = st.builds(
+    Goal,
+    id=ids,
+    label=text,
+    kind=st.sampled_from(GoalKind),
+    description=optional(text),
+    translations=translations,
+    provenance=provenances,
+    notes=optional(text),
+)
+
 links = st.builds(
     Link,
     source=ids,
     target=ids,
     relation=st.sampled_from(LinkKind),
+    source_pole=optional(st.sampled_from(Side)),
+    target_pole=optional(st.sampled_from(Side)),
+    assumptions=few_points,
     provenance=optional(provenances),
     note=optional(text),
     acknowledged=acknowledged,
@@ -192,7 +229,8 @@ frameworks = st.builds(
     translations=translations,
     version=optional(text),
     sources=st.lists(sources, max_size=3).map(tuple),
-    tensions=st.lists(tensions, max_size=4).map(tuple),
+    tensions=st.lists(tensions, max_size=3).map(tuple),
+    goals=st.lists(goals, max_size=1).map(tuple),
     links=st.lists(links, max_size=3).map(tuple),
     acknowledged=acknowledged,
 )
@@ -210,11 +248,19 @@ def _fixed(p: Provenance, known: list[str]) -> Provenance:
     return attrs.evolve(p, justification=justification, source=source)
 
 
+def _point(point: Point, known: list[str]) -> Point:
+    label = point.label if point.label.strip() else "point"
+    return attrs.evolve(point, label=label, provenance=_justified(point.provenance, known))
+
+
 def _pole(pole: Pole, known: list[str], other: str = "") -> Pole:
     label = pole.label if pole.label.strip() else "pole"
     if label.strip().casefold() == other.strip().casefold():
         label = f"{label} (2)"
-    return attrs.evolve(pole, label=label, provenance=_justified(pole.provenance, known))
+    points: dict[str, Any] = {
+        name: tuple(_point(p, known) for p in getattr(pole, name)) for name in POLE_POINTS
+    }
+    return attrs.evolve(pole, label=label, provenance=_justified(pole.provenance, known), **points)
 
 
 @st.composite
@@ -225,7 +271,7 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
     there where validation asks for them.
     """
     fw = draw(frameworks)
-    drawn_tensions = draw(st.lists(tensions, max_size=5, unique_by=lambda t: t.id))
+    drawn_tensions = draw(st.lists(tensions, max_size=4, unique_by=lambda t: t.id))
     drawn_sources = tuple(draw(st.lists(sources, max_size=3, unique_by=lambda s: s.id)))
     known = [s.id for s in drawn_sources]
     tension_ids = [t.id for t in drawn_tensions]
@@ -251,11 +297,22 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
                 t, origin=origin, origin_provenance=_justified(t.origin_provenance, known)
             )
         else:
+            sides = (*t.SIDES, Side.BOTH)
+            purposes: dict[str, Any] = {
+                name: None if getattr(t, name) is None else _point(getattr(t, name), known)
+                for name in DILEMMA_POINTS
+            }
             t = attrs.evolve(
                 t,
                 resources=tuple(
-                    attrs.evolve(r, provenance=_justified(r.provenance, known)) for r in t.resources
+                    attrs.evolve(
+                        r,
+                        provenance=_justified(r.provenance, known),
+                        supports=draw(st.sampled_from(sides)),
+                    )
+                    for r in t.resources
                 ),
+                **purposes,
             )
         return attrs.evolve(
             t,
@@ -267,12 +324,42 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
         )
 
     numbered = tuple(valid(t, n) for n, t in enumerate(drawn_tensions, start=1))
-    drawn_links: tuple[Link, ...] = ()
-    if len(tension_ids) >= 2:
-        ends = st.tuples(st.sampled_from(tension_ids), st.sampled_from(tension_ids))
-        pairs = draw(st.lists(ends.filter(lambda p: p[0] != p[1]), max_size=3, unique=True))
-        drawn_links = tuple(
-            attrs.evolve(link, source=a, target=b, provenance=_justified(link.provenance, known))
-            for link, (a, b) in zip((draw(links) for _ in pairs), pairs, strict=True)
+    drawn_goals = tuple(
+        attrs.evolve(
+            g,
+            label=g.label if g.label.strip() else "goal",
+            provenance=_fixed(g.provenance, known),
         )
-    return attrs.evolve(fw, tensions=numbered, sources=drawn_sources, links=drawn_links)
+        for g in draw(
+            st.lists(goals.filter(lambda g: g.id not in tension_ids), max_size=2, unique_by=_id)
+        )
+    )
+    sides = {t.id: t.SIDES for t in numbered}
+    ends = [*tension_ids, *(g.id for g in drawn_goals)]
+    drawn_links: tuple[Link, ...] = ()
+    if len(ends) >= 2:
+        pairs = st.tuples(st.sampled_from(ends), st.sampled_from(ends))
+        chosen = draw(st.lists(pairs.filter(lambda p: p[0] != p[1]), max_size=3, unique=True))
+
+        def pole_of(end: str) -> Side | None:
+            return draw(optional(st.sampled_from(sides[end]))) if end in sides else None  # type: ignore[return-value]
+
+        drawn_links = tuple(
+            attrs.evolve(
+                link,
+                source=a,
+                target=b,
+                source_pole=pole_of(a),
+                target_pole=pole_of(b),
+                assumptions=tuple(_point(p, known) for p in link.assumptions),
+                provenance=_justified(link.provenance, known),
+            )
+            for link, (a, b) in zip((draw(links) for _ in chosen), chosen, strict=True)
+        )
+    return attrs.evolve(
+        fw, tensions=numbered, sources=drawn_sources, goals=drawn_goals, links=drawn_links
+    )
+
+
+def _id(element: Goal) -> str:
+    return element.id

@@ -18,7 +18,20 @@ import attrs
 from referentiel._strings import all_text, located_texts
 from referentiel.errors import ValidationError
 from referentiel.issues import Code, Issue, Path, Report, Severity, format_path
-from referentiel.model import Contradiction, Dilemma, Evidence, Framework, Provenance, Side, Status
+from referentiel.model import (
+    DILEMMA_POINTS,
+    POLE_POINTS,
+    Contradiction,
+    Dilemma,
+    Evidence,
+    Framework,
+    Link,
+    Point,
+    Provenance,
+    Side,
+    Status,
+    Tension,
+)
 
 T = TypeVar("T")
 
@@ -65,7 +78,24 @@ def _evidence(fw: Framework) -> Iterator[tuple[Path, Evidence, Contradiction | D
             yield ("tensions", i, "evidence", j), evidence, tension
 
 
-def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:
+def _points(fw: Framework) -> Iterator[tuple[Point, Path]]:
+    """Every point of a polarity map or a link, with its place."""
+    for i, tension in enumerate(fw.tensions):
+        for side, pole in zip(tension.SIDES, tension.poles, strict=True):
+            for name in POLE_POINTS:
+                for j, point in enumerate(getattr(pole, name)):
+                    yield point, ("tensions", i, side.value, name, j)
+        if isinstance(tension, Dilemma):
+            for name in DILEMMA_POINTS:
+                point = getattr(tension, name)
+                if point is not None:
+                    yield point, ("tensions", i, name)
+    for k, link in enumerate(fw.links):
+        for j, point in enumerate(link.assumptions):
+            yield point, ("links", k, "assumptions", j)
+
+
+def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:  # noqa: PLR0912 - one walk
     for i, tension in enumerate(fw.tensions):
         yield tension.provenance, ("tensions", i, "provenance")
         if tension.number_provenance is not None:
@@ -79,6 +109,11 @@ def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:
             for j, resource in enumerate(tension.resources):
                 if resource.provenance is not None:
                     yield resource.provenance, ("tensions", i, "resources", j, "provenance")
+    for point, path in _points(fw):
+        if point.provenance is not None:
+            yield point.provenance, (*path, "provenance")
+    for g, goal in enumerate(fw.goals):
+        yield goal.provenance, ("goals", g, "provenance")
     for path, evidence, _ in _evidence(fw):
         if evidence.provenance is not None:
             yield evidence.provenance, (*path, "provenance")
@@ -91,7 +126,11 @@ def _provenances(fw: Framework) -> Iterator[tuple[Provenance, Path]]:
 def check_unique_ids(fw: Framework) -> Iterator[Found]:
     """Tension ids, source ids and evidence ids are each unique."""
     yield from _first_seen(
-        ((t.id, ("tensions", i, "id")) for i, t in enumerate(fw.tensions)), "tension id"
+        [
+            *((t.id, ("tensions", i, "id")) for i, t in enumerate(fw.tensions)),
+            *((g.id, ("goals", i, "id")) for i, g in enumerate(fw.goals)),
+        ],
+        "tension or goal id",
     )
     yield from _first_seen(
         ((s.id, ("sources", i, "id")) for i, s in enumerate(fw.sources)), "source id"
@@ -119,13 +158,19 @@ def check_positive_numbers(fw: Framework) -> Iterator[Found]:
             yield ("tensions", i, "number"), f"numbers start at 1, got {tension.number}"
 
 
-@_rule("empty-pole", "a pole's label is empty", "name the pole")
+@_rule("empty-pole", "a pole's, goal's or point's label is empty", "write the label")
 def check_pole_labels(fw: Framework) -> Iterator[Found]:
-    """Both poles have a label."""
+    """Poles, goals and points (upsides, assumptions ...) have a label."""
     for i, tension in enumerate(fw.tensions):
         for side, pole in zip(tension.SIDES, tension.poles, strict=True):
             if not pole.label.strip():
                 yield ("tensions", i, side.value, "label"), "the pole's label is empty"
+    for g, goal in enumerate(fw.goals):
+        if not goal.label.strip():
+            yield ("goals", g, "label"), "the goal's label is empty"
+    for point, path in _points(fw):
+        if not point.label.strip():
+            yield (*path, "label"), "the label is empty"
 
 
 @_rule("identical-poles", "both poles read the same", "a tension needs two distinct poles")
@@ -212,48 +257,84 @@ def check_quotes(fw: Framework) -> Iterator[Found]:
 
 @_rule(
     "wrong-pole",
-    "an excerpt supports a pole its tension does not have",
+    "an excerpt, a resource or a link names a pole its tension (or goal) does not have",
     "`prescribed`/`real` for contradictions, `first`/`second` for dilemmas, or `both`",
 )
 def check_supported_poles(fw: Framework) -> Iterator[Found]:
-    """Evidence supports a pole its tension has."""
-    for path, evidence, tension in _evidence(fw):
+    """Evidence, resources and links name poles their tension has."""
+    supported: list[tuple[Path, Side, Tension]] = [
+        ((*path, "supports"), e.supports, tension) for path, e, tension in _evidence(fw)
+    ]
+    for i, tension in enumerate(fw.tensions):
+        if isinstance(tension, Dilemma):
+            supported += [
+                (("tensions", i, "resources", j, "supports"), r.supports, tension)
+                for j, r in enumerate(tension.resources)
+            ]
+    for path, side, tension in supported:
         allowed = (*tension.SIDES, Side.BOTH)
-        if evidence.supports not in allowed:
+        if side not in allowed:
             names = ", ".join(repr(s.value) for s in allowed)
             yield (
-                (*path, "supports"),
-                f"a {tension.kind.value} has no {evidence.supports.value!r} pole "
-                f"(expected one of {names})",
+                path,
+                f"a {tension.kind.value} has no {side.value!r} pole (expected one of {names})",
             )
+    yield from _link_poles(fw)
 
 
-@_rule("unknown-link-end", "a link names a tension that does not exist", "fix the id")
+def _link_poles(fw: Framework) -> Iterator[Found]:
+    """Links name poles only of tensions, and poles those tensions have."""
+    tensions = {t.id: t for t in fw.tensions}
+    goals = {g.id for g in fw.goals}
+    for k, link in enumerate(fw.links):
+        for end in ("source", "target"):
+            side, name = getattr(link, f"{end}_pole"), getattr(link, end)
+            found = tensions.get(name)
+            if side is None or (found is not None and side in found.SIDES):
+                continue
+            path = ("links", k, f"{end}_pole")
+            if found is not None:
+                names = ", ".join(repr(s.value) for s in found.SIDES)
+                message = (
+                    f"a {found.kind.value} has no {side.value!r} pole (expected one of {names})"
+                )
+                yield path, message
+            elif name in goals:
+                yield path, f"goal {name!r} has no pole"
+
+
+@_rule("unknown-link-end", "a link names a tension or goal that does not exist", "fix the id")
 def check_link_ends(fw: Framework) -> Iterator[Found]:
-    """Links join tensions that exist."""
-    known = {t.id for t in fw.tensions}
+    """Links join tensions and goals that exist."""
+    known = {t.id for t in fw.tensions} | {g.id for g in fw.goals}
     for i, link in enumerate(fw.links):
         for end in ("source", "target"):
             value = getattr(link, end)
             if value not in known:
-                yield ("links", i, end), f"unknown tension {value!r}"
+                yield ("links", i, end), f"unknown tension or goal {value!r}"
 
 
-@_rule("self-link", "a tension is linked to itself", "remove the link")
+@_rule("self-link", "a tension, pole or goal is linked to itself", "remove the link")
 def check_self_links(fw: Framework) -> Iterator[Found]:
-    """Links join two different tensions."""
+    """Links join two different ends (a dilemma's two poles are two ends)."""
     for i, link in enumerate(fw.links):
-        if link.source == link.target:
-            yield ("links", i), f"tension {link.source!r} is linked to itself"
+        if link.source == link.target and link.source_pole == link.target_pole:
+            yield ("links", i), f"{link.source!r} is linked to itself"
 
 
 @_rule("duplicate-link", "the same link is given twice", "keep one")
 def check_duplicate_links(fw: Framework) -> Iterator[Found]:
     """Check that no link is given twice."""
-    yield from _first_seen(
-        (((k.source, k.target, k.relation.value), ("links", i)) for i, k in enumerate(fw.links)),
-        "link",
-    )
+    yield from _first_seen(((_link_key(k), ("links", i)) for i, k in enumerate(fw.links)), "link")
+
+
+def _link_key(link: Link) -> tuple[str, ...]:
+    """Return what makes a link itself: its ends (with their poles) and its relation."""
+    ends = [
+        f"{end}.{side.value}" if side is not None else end
+        for end, side in ((link.source, link.source_pole), (link.target, link.target_pole))
+    ]
+    return (*ends, link.relation.value)
 
 
 @_rule(

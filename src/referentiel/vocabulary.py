@@ -82,6 +82,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         LinkKind.CONFLICTS_WITH.value: "s'oppose à",
         LinkKind.DERIVES_FROM.value: "découle de",
         LinkKind.RESEMBLES.value: "ressemble à",
+        LinkKind.REQUIRES.value: "nécessite",
         # the tableau de synthèse
         "number": "N°",
         "kind": "Type",
@@ -172,6 +173,7 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         LinkKind.CONFLICTS_WITH.value: "conflicts with",
         LinkKind.DERIVES_FROM.value: "derives from",
         LinkKind.RESEMBLES.value: "resembles",
+        LinkKind.REQUIRES.value: "requires",
         "number": "No.",
         "kind": "Kind",
         "origin": "Origin",

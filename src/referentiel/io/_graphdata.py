@@ -22,7 +22,10 @@ from referentiel.model import (
     TENSION_CLASSES,
     Evidence,
     Framework,
+    Goal,
+    GoalKind,
     Link,
+    LinkKind,
     Pole,
     Side,
     Source,
@@ -31,7 +34,15 @@ from referentiel.model import (
 
 __all__ = ["plain_graph", "typed_graph"]
 
-_BY_KIND: Final[dict[str, type]] = {"pole": Pole, "source": Source, "evidence": Evidence}
+_BY_KIND: Final[dict[str, type]] = {
+    "pole": Pole,
+    "source": Source,
+    "evidence": Evidence,
+    "goal": Goal,
+}
+_RELATIONS: Final = frozenset(k.value for k in LinkKind)
+#: Attributes the graph adds beside a model class's fields, and the enum of their values.
+_ENUMS: Final[dict[str, type[Side] | type[GoalKind]]] = {"side": Side, "goal_kind": GoalKind}
 
 
 def _node_class(data: dict[str, Any]) -> type | None:
@@ -41,8 +52,9 @@ def _node_class(data: dict[str, Any]) -> type | None:
     return _BY_KIND.get(data.get("kind", ""))
 
 
-def _edge_class(tail: dict[str, Any], head: dict[str, Any]) -> type | None:
-    return Link if tail.get("kind") == head.get("kind") == "tension" else None
+def _edge_class(data: dict[str, Any]) -> type | None:
+    """Return Link for a link's edge (its relation is a link's, and it has an order)."""
+    return Link if data.get("relation") in _RELATIONS and "order" in data else None
 
 
 @functools.cache
@@ -53,6 +65,8 @@ def _hints(cls: type | None) -> dict[str, Any]:
     hints = {field.name: every[field.name] for field in attrs.fields(cls)}
     if cls is Link:  # on an edge, the relation is the plain string that also keys the edge
         del hints["relation"]
+    if cls is Goal:  # on a node, kind is the node's ("goal"); the goal's own is goal_kind
+        del hints["kind"]
     return hints
 
 
@@ -63,7 +77,7 @@ def _plain(data: dict[str, Any], cls: type | None, *, encode: bool) -> dict[str,
         if value is None or value == ():
             continue
         plain = converter.unstructure(value, hints[name]) if name in hints else value
-        if isinstance(plain, Side):
+        if isinstance(plain, Side | GoalKind):
             plain = plain.value
         if encode:
             plain = _xml_clean(plain)
@@ -92,8 +106,8 @@ def _typed(data: dict[str, Any], cls: type | None) -> dict[str, Any]:
             hint = hints[name]
             plain = json.loads(value) if isinstance(value, str) and _is_structured(hint) else value
             out[name] = converter.structure(plain, hint)
-        elif name == "side":
-            out[name] = Side(value)
+        elif name in _ENUMS:
+            out[name] = _ENUMS[name](value)
         else:
             out[name] = value
     return out
@@ -103,7 +117,7 @@ def _is_structured(hint: object) -> bool:
     """Whether a field's values are lists or mappings in plain form (JSON text in GraphML)."""
     text = str(hint)
     return "tuple" in text or any(
-        name in text for name in ("Provenance", "Locator", "Pole", "Resource")
+        name in text for name in ("Provenance", "Locator", "Pole", "Resource", "Point")
     )
 
 
@@ -134,7 +148,7 @@ def plain_graph(
         renamed = _renamed(attributes, RESERVED) if rename_nodes else attributes
         plain.add_node(key_of(node), **renamed)
     for tail, head, key, data in graph.edges(keys=True, data=True):
-        cls = _edge_class(graph.nodes[tail], graph.nodes[head])
+        cls = _edge_class(data)
         plain.add_edge(key_of(tail), key_of(head), key=key, **_plain(data, cls, encode=encode))
     return plain
 
@@ -153,6 +167,6 @@ def typed_graph(
             attributes = _renamed({k: v for k, v in attributes.items() if k not in RESERVED}, back)
         graph.add_node(node, **_typed(attributes, _node_class(attributes)))
     for tail, head, key, data in plain.edges(keys=True, data=True):
-        cls = _edge_class(plain.nodes[tail], plain.nodes[head])
+        cls = _edge_class(data)
         graph.add_edge(tail, head, key=key, **_typed(dict(data), cls))
     return graph
