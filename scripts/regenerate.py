@@ -47,7 +47,7 @@ DOCS = ROOT / "docs"
 FIGURES_DIR = DOCS / "figures"
 #: The interactive page of the customer-relations example, which the docs and the README link.
 PAGE = DOCS / "page" / "customer-relations.html"
-EXAMPLES = ("customer-relations", "kinesitherapy")
+EXAMPLES = ("customer-relations", "kinesitherapy", "mixed", "polarity-map", "evaporating-cloud")
 #: How the gallery names the languages of the examples (English labels are translations).
 LANGUAGES = {"fr": "French", "en": "English (translated)"}
 REGION = re.compile(r"(<!-- generated: ([\w: -]+?) -->\n)(.*?)(<!-- end generated -->)", re.S)

@@ -21,12 +21,42 @@ def kine() -> ref.Framework:
     return ref.load(EXAMPLES / "kinesitherapy.yaml")
 
 
-@pytest.mark.parametrize("name", ["customer-relations.yaml", "kinesitherapy.yaml"])
+NAMES = sorted(p.name for p in EXAMPLES.glob("*.yaml") if p.name != "qdpx-mapping.yaml")
+
+
+def test_every_example_is_tested() -> None:
+    assert NAMES == [
+        "customer-relations.yaml",
+        "evaporating-cloud.yaml",
+        "kinesitherapy.yaml",
+        "mixed.yaml",
+        "polarity-map.yaml",
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_examples_have_no_issues(name: str) -> None:
     assert ref.check(EXAMPLES / name).issues == ()
 
 
-@pytest.mark.parametrize("name", ["customer-relations.yaml", "kinesitherapy.yaml"])
+@pytest.mark.parametrize("name", ["polarity-map.yaml", "evaporating-cloud.yaml", "mixed.yaml"])
+def test_the_made_up_examples_say_so_everywhere(name: str) -> None:
+    """Every claim of these examples is illustrative, with a reason, and the title says so."""
+    fw = ref.load(EXAMPLES / name)
+    assert "illustrati" in fw.title
+    found = [p for p in _provenances(fw)]
+    assert found and {p.status for p in found} == {ref.Status.ILLUSTRATIVE}
+    assert all((p.justification or "").strip() for p in found)
+
+
+def _provenances(fw: ref.Framework) -> list[ref.Provenance]:
+    out = [t.provenance for t in fw.tensions] + [g.provenance for g in fw.goals]
+    out += [k.provenance for k in fw.links if k.provenance]
+    out += [c.origin_provenance for c in fw.contradictions if c.origin_provenance]
+    return out
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_examples_carry_the_schema_line(name: str) -> None:
     first = (EXAMPLES / name).read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../src/referentiel/referentiel.schema.json"

@@ -284,3 +284,52 @@ def test_surrogate_escapes_in_files_are_located(tmp_path: Path) -> None:
     assert [str(i) for i in ref.check(json_file).issues] == [
         f"{json_file}:3:11: error lone-surrogate: lone surrogate U+DC00 at character 1 (at $.trade)",
     ]
+
+
+def test_links_to_poles_and_goals_are_checked_where_they_are_written() -> None:
+    text = """\
+id: cloud
+title: Nuage
+goals:
+  - {id: a, label: Objectif, kind: objective, provenance: {status: illustrative, justification: x}}
+  - {id: c1, label: Doublon, provenance: {status: illustrative, justification: x}}
+tensions:
+  - kind: contradiction
+    id: c1
+    number: 1
+    origin: organisation
+    prescribed: {label: P, upsides: [{label: " "}]}
+    real: {label: R}
+    provenance: {status: illustrative, justification: x}
+    acknowledged: [no-evidence]
+  - kind: dilemma
+    id: d1
+    number: 2
+    first: {label: A}
+    second: {label: B}
+    resources: [{label: Astuce, supports: real}]
+    provenance: {status: illustrative, justification: x}
+    acknowledged: [no-evidence]
+links:
+  - {source: a, target: d1, target_pole: prescribed, relation: requires}
+  - {source: a, source_pole: first, target: c1, relation: requires}
+  - {source: d1, source_pole: first, target: d1, target_pole: second, relation: conflicts-with}
+  - {source: d1, source_pole: first, target: d1, target_pole: first, relation: conflicts-with}
+  - {source: a, target: zz, relation: requires, assumptions: [{label: "", provenance: {status: reconstructed}}]}
+"""
+    report = ref.validate(ref.loads(text, filename="cloud.yaml"))
+    assert [str(i) for i in report.errors] == [
+        "error duplicate-id: duplicate tension or goal id 'c1' (first at $.tensions[0].id) "
+        "(at $.goals[1].id)",
+        "error empty-pole: the label is empty (at $.tensions[0].prescribed.upsides[0].label)",
+        "error empty-pole: the label is empty (at $.links[4].assumptions[0].label)",
+        "error missing-justification: a reconstructed element needs a justification (the source "
+        "passage or the reason) (at $.links[4].assumptions[0].provenance)",
+        "error wrong-pole: a dilemma has no 'real' pole (expected one of 'first', 'second', "
+        "'both') (at $.tensions[1].resources[0].supports)",
+        "error wrong-pole: a dilemma has no 'prescribed' pole (expected one of 'first', "
+        "'second') (at $.links[0].target_pole)",
+        "error wrong-pole: goal 'a' has no pole (at $.links[1].source_pole)",
+        "error unknown-link-end: unknown tension or goal 'zz' (at $.links[4].target)",
+        "error self-link: 'd1' is linked to itself (at $.links[3])",
+    ]

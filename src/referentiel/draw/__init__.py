@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from referentiel._output import STDIO, write_output
 from referentiel.draw.engine import Engine, check_format, output_for, run_engine
-from referentiel.draw.kinds import FIGURES, default_figure
+from referentiel.draw.kinds import FIGURES, check_fits, default_figure
 from referentiel.draw.options import EvidenceDisplay, Options
 from referentiel.errors import EngineError, UnsupportedFormatError
 from referentiel.model import Framework
@@ -66,6 +66,8 @@ def to_dot(
     (True, True)
     """
     name = _figure(figure) or default_figure(framework)
+    if figure is not None:
+        check_fits(framework, name)
     options = _options(
         language=language,
         evidence=evidence,

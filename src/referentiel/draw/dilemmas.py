@@ -20,7 +20,13 @@ from referentiel.draw._layout import (
     statuses,
     subgraph,
 )
-from referentiel.draw.nodes import NUMBER, RESOURCES, node_name
+from referentiel.draw.nodes import (
+    NUMBER,
+    RESOURCES,
+    RESOURCES_FIRST,
+    RESOURCES_SECOND,
+    node_name,
+)
 from referentiel.draw.options import Options
 from referentiel.model import Dilemma, Framework, Side
 from referentiel.vocabulary import word
@@ -71,21 +77,32 @@ def dilemmas_figure(fw: Framework, options: Options | None = None) -> graphviz.D
         previous, gap = number, "2" if d.resources else "1"
         if d.resources:
             width = (options.wrap or 40) * 2
-            items = "".join(
-                f'<TR><TD ALIGN="LEFT">• {ctx.label(r, width)}</TD></TR>' for r in d.resources
-            )
             heading = escape(word("resources", language))
-            graph.node(
-                node_name(i, RESOURCES),
-                shape="note",
-                fontsize="10",
-                color=theme["line"],
-                label=html_label(
-                    f'<TABLE BORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">'
-                    f"<I>{heading}</I></TD></TR>{items}</TABLE>"
-                ),
-            )
-            graph.edge(first, node_name(i, RESOURCES), style="dotted", arrowhead="none")
+            # a resource hangs from the pole it helps with; one for both, between the two
+            for side, part, ends in (
+                (Side.FIRST, RESOURCES_FIRST, (first,)),
+                (Side.SECOND, RESOURCES_SECOND, (second,)),
+                (Side.BOTH, RESOURCES, (first, second)),
+            ):
+                shown = [r for r in d.resources if r.supports is side]
+                if not shown:
+                    continue
+                items = "".join(
+                    f'<TR><TD ALIGN="LEFT">• {ctx.label(r, width)}</TD></TR>' for r in shown
+                )
+                name = node_name(i, part)
+                graph.node(
+                    name,
+                    shape="note",
+                    fontsize="10",
+                    color=theme["line"],
+                    label=html_label(
+                        f'<TABLE BORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">'
+                        f"<I>{heading}</I></TD></TR>{items}</TABLE>"
+                    ),
+                )
+                for end in ends:
+                    graph.edge(end, name, style="dotted", arrowhead="none")
     if options.legend and previous is not None:
         legend(graph, statuses(fw), previous, language, theme, notes=legend_notes(fw, ctx))
     return graph

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from referentiel.errors import UnsupportedFormatError
 from referentiel.model import Framework
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
     from referentiel.draw.options import Options
 
-__all__ = ["FIGURES", "FigureKind", "default_figure"]
+__all__ = ["FIGURES", "FigureKind", "check_fits", "default_figure"]
 
 Build = Callable[[Framework, "Options | None"], "graphviz.Digraph"]
 
@@ -43,6 +44,10 @@ class FigureKind:
     function: str
     #: Whether it suits a framework: something of it to draw.
     suits: Callable[[Framework], bool]
+    #: What a framework needs for the figure not to be empty, in a few words.
+    needs: str
+    #: When the figure is the default before any other (the graph, for a framework of goals).
+    first_for: Callable[[Framework], bool] | None = None
 
     def build(self) -> Build:
         """Return the function that builds the figure, importing its module."""
@@ -50,16 +55,43 @@ class FigureKind:
         return build
 
 
+def _polarity(fw: Framework) -> bool:
+    """Whether a dilemma says what a polarity map shows (upsides, a greater purpose ...)."""
+    return any(
+        d.first.polarity or d.second.polarity or d.greater_purpose or d.deeper_fear
+        for d in fw.dilemmas
+    )
+
+
 #: Every figure kind, by name; the first that suits a framework is its default figure.
 FIGURES: Final[dict[str, FigureKind]] = {
     kind.name: kind
     for kind in (
+        FigureKind(
+            name="mixed",
+            summary="the contradictions (as in the paper's Figure 2) and the dilemmas together",
+            module="referentiel.draw.mixed",
+            function="mixed_figure",
+            suits=lambda fw: bool(fw.contradictions) and bool(fw.dilemmas),
+            needs="both contradictions and dilemmas",
+        ),
         FigureKind(
             name="contradictions",
             summary="contradictions by origin, prescribed above real (the paper's Figure 2)",
             module="referentiel.draw.contradictions",
             function="contradictions_figure",
             suits=lambda fw: bool(fw.contradictions),
+            needs="a contradiction",
+        ),
+        FigureKind(
+            name="polarity",
+            summary="each dilemma as a polarity map: upsides and downsides of each pole, action "
+            "steps, early warnings, the greater purpose and the deeper fear",
+            module="referentiel.draw.polarity",
+            function="polarity_figure",
+            suits=_polarity,
+            needs="a dilemma with upsides, downsides, action steps, early warnings, a greater "
+            "purpose or a deeper fear",
         ),
         FigureKind(
             name="dilemmas",
@@ -67,23 +99,52 @@ FIGURES: Final[dict[str, FigureKind]] = {
             module="referentiel.draw.dilemmas",
             function="dilemmas_figure",
             suits=lambda fw: bool(fw.dilemmas),
+            needs="a dilemma",
         ),
         FigureKind(
             name="graph",
-            summary="the tensions and the typed links between them",
+            summary="the tensions, their poles and goals, and the typed links between them",
             module="referentiel.draw.links",
             function="graph_figure",
-            suits=lambda fw: bool(fw.tensions),
+            suits=lambda fw: bool(fw.tensions or fw.goals),
+            needs="a tension or a goal",
+            # goals are drawn by this figure only: an evaporating cloud is a graph
+            first_for=lambda fw: bool(fw.goals),
         ),
     )
 }
 
 
 def default_figure(framework: Framework) -> str:
-    """Return the first figure kind that suits *framework* (contradictions if none does).
+    """Return the figure a framework is drawn as by default.
+
+    The first kind whose ``first_for`` holds, else the first that suits it (else the first).
 
     >>> import referentiel as ref
     >>> default_figure(ref.load("examples/kinesitherapy.yaml"))
     'dilemmas'
+    >>> default_figure(ref.load("examples/evaporating-cloud.yaml"))
+    'graph'
     """
-    return next((k.name for k in FIGURES.values() if k.suits(framework)), "contradictions")
+    for kind in FIGURES.values():
+        if kind.first_for is not None and kind.first_for(framework):
+            return kind.name
+    for kind in FIGURES.values():
+        if kind.suits(framework):
+            return kind.name
+    return next(iter(FIGURES))
+
+
+def check_fits(framework: Framework, name: str) -> None:
+    """Raise :exc:`~referentiel.UnsupportedFormatError` if figure *name* would be empty.
+
+    The message says which figures fit the framework.
+    """
+    kind = FIGURES[name]
+    if kind.suits(framework):
+        return
+    fitting = ", ".join(repr(k.name) for k in FIGURES.values() if k.suits(framework))
+    raise UnsupportedFormatError(
+        f"the {name} figure would be empty: it needs {kind.needs}"
+        + (f" (figures that fit: {fitting})" if fitting else " (the framework has no tension)")
+    )

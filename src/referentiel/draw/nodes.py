@@ -19,11 +19,22 @@ from typing import Final
 
 from referentiel.model import Side
 
-__all__ = ["NUMBER", "RESOURCES", "node_name", "node_target"]
+__all__ = [
+    "NUMBER",
+    "RESOURCES",
+    "RESOURCES_FIRST",
+    "RESOURCES_SECOND",
+    "goal_name",
+    "node_name",
+    "node_target",
+]
 
-#: The parts of a tension that are not a pole.
+#: The parts of a tension that are not a pole: its number, its resources (those that help
+#: with both poles, with the first, with the second).
 NUMBER: Final = "n"
 RESOURCES: Final = "res"
+RESOURCES_FIRST: Final = "resa"
+RESOURCES_SECOND: Final = "resb"
 _POLES: Final[dict[Side, str]] = {
     Side.PRESCRIBED: "p",
     Side.REAL: "r",
@@ -34,6 +45,8 @@ _SIDES: Final[dict[str, Side | None]] = {
     **{part: side for side, part in _POLES.items()},
     NUMBER: None,
     RESOURCES: None,
+    RESOURCES_FIRST: None,
+    RESOURCES_SECOND: None,
 }
 _NAME: Final = re.compile(r"t(\d+)(?:_([a-z]+))?")
 
@@ -46,6 +59,15 @@ def node_name(index: int, part: Side | str | None = None) -> str:
     if part is None:
         return f"t{index}"
     return f"t{index}_{_POLES[part] if isinstance(part, Side) else part}"
+
+
+def goal_name(index: int) -> str:
+    """Return the name of the node that draws goal *index* (its place among the goals).
+
+    >>> goal_name(0)
+    'g0'
+    """
+    return f"g{index}"
 
 
 def node_target(name: str) -> tuple[int, Side | None] | None:
