@@ -44,7 +44,7 @@ def test_the_made_up_examples_say_so_everywhere(name: str) -> None:
     """Every claim of these examples is illustrative, with a reason, and the title says so."""
     fw = ref.load(EXAMPLES / name)
     assert "illustrati" in fw.title
-    found = [p for p in _provenances(fw)]
+    found = _provenances(fw)
     assert found and {p.status for p in found} == {ref.Status.ILLUSTRATIVE}
     assert all((p.justification or "").strip() for p in found)
 
