@@ -364,7 +364,7 @@ def test_mermaid_exactly_for_a_small_framework() -> None:
             "    end",
             "    class t0a,t0b derived",
             "  end",
-            '  t0 -->|"s\'oppose à"| t1',
+            '  t0 <-->|"s\'oppose à"| t1',
             "",
         ]
     )
@@ -509,7 +509,11 @@ def _mermaid_parse(text: str) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("framework", [CUSTOMER, KINE], ids=["customer", "kine"])
+@pytest.mark.parametrize(
+    "framework",
+    [CUSTOMER, KINE, *(ref.load(EXAMPLES / f"{n}.yaml") for n in ("evaporating-cloud", "mixed"))],
+    ids=["customer", "kine", "cloud", "mixed"],
+)
 def test_mermaid_read_by_mermaid(framework: ref.Framework, tmp_path: Path) -> None:
     assert _mermaid_parse(ref.dumps_mermaid(framework)) == {
         "ok": True,

@@ -3,9 +3,10 @@
 The verbs: ``dumps_mermaid``, ``write_mermaid``.
 
 One subgraph per origin, one per tension holding its two poles joined by a double arrow, the
-typed links between tensions as labelled arrows, and reconstructed or illustrative elements
-drawn dashed. Mermaid is a drawing format: it cannot be read back (evidence, sources and notes
-are not in it).
+goals as rounded nodes, the typed links as labelled arrows from and to tensions, poles and goals
+(with their assumptions; a symmetric relation without a single direction), and reconstructed or
+illustrative elements drawn dashed. Mermaid is a drawing format: it cannot be read back
+(evidence, sources and notes are not in it).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Final
 
 from referentiel._output import write_output
 from referentiel._unicode import one_line
-from referentiel.model import Contradiction, Framework, Origin, Status, Tension
+from referentiel.model import Contradiction, Framework, LinkKind, Origin, Side, Status, Tension
 from referentiel.vocabulary import shown_label, word
 
 __all__ = ["dumps_mermaid", "write_mermaid"]
@@ -76,10 +77,39 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
             if tension.provenance.status is not Status.ATTESTED:
                 out.append(f"    class t{i}a,t{i}b derived")
         out.append("  end")
+    goals = {g.id: j for j, g in enumerate(framework.goals)}
+    for j, goal in enumerate(framework.goals):
+        kind = word(f"goal-{goal.kind.value}", lang)
+        text = f"{kind}: {shown_label(goal, lang, framework.language)}"
+        out.append(f"  g{j}([{_label(text)}])")
+        if goal.provenance.status is not Status.ATTESTED:
+            out.append(f"  class g{j} derived")
+
+    def end(element: str, side: Side | None) -> str | None:
+        if element in goals:
+            return f"g{goals[element]}"
+        if element not in index:
+            return None
+        i = index[element]
+        if side is None:
+            return f"t{i}"
+        return f"t{i}{'ab'[framework.tensions[i].SIDES.index(side)]}"
+
     for link in framework.links:
-        if link.source in index and link.target in index:
-            relation = _label(word(link.relation.value, lang))
-            out.append(f"  t{index[link.source]} -->|{relation}| t{index[link.target]}")
+        tail, head = end(link.source, link.source_pole), end(link.target, link.target_pole)
+        if tail is None or head is None:
+            continue
+        parts = [word(link.relation.value, lang)]
+        if link.assumptions:
+            parts.append(word("assumptions", lang) + ":")
+            parts += [f"- {shown_label(a, lang, framework.language)}" for a in link.assumptions]
+        relation = _label("\n".join(parts))
+        arrow = (
+            "<-->"
+            if link.relation is LinkKind.CONFLICTS_WITH
+            else ("---" if link.relation.symmetric else "-->")
+        )
+        out.append(f"  {tail} {arrow}|{relation}| {head}")
     return "\n".join(out) + "\n"
 
 
