@@ -334,7 +334,7 @@ def test_bash_completes_commands_options_choices_and_files(tmp_path: Path) -> No
     assert done.stdout.splitlines() == [
         "render",
         "--figure",
-        "contradictions dilemmas graph",
+        "mixed contradictions polarity dilemmas graph",
         "graphml gexf node-link mermaid jsonl markdown csv html latex dot",
         "fw.yaml",
     ]

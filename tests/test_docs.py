@@ -59,7 +59,7 @@ def test_the_docs_tables_come_from_the_registries() -> None:
     assert "| dot | `.dot`, `.gv` |" in formats
     assert formats in (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
     figures = made.figures_list()
-    assert figures.splitlines()[0].startswith("- `contradictions`: contradictions by origin")
+    assert figures.splitlines()[1].startswith("- `contradictions`: contradictions by origin")
     assert figures in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8")
     limits = made.limits_table().splitlines()
     assert limits[2].startswith(
@@ -96,6 +96,9 @@ def test_the_gallery_draws_every_kind_theme_and_language_of_the_examples() -> No
         for example, kinds in (
             ("customer-relations", ("contradictions", "graph")),
             ("kinesitherapy", ("dilemmas", "graph")),
+            ("mixed", ("mixed", "contradictions", "dilemmas", "graph")),
+            ("polarity-map", ("polarity", "dilemmas", "graph")),
+            ("evaporating-cloud", ("dilemmas", "graph")),
         )
         for kind in kinds
         for theme in ("colour", "bw")

@@ -104,7 +104,11 @@ TENSION_HEADER = [
     "evidence",
     "number_status",
     "origin_status",
+    "details",
 ]
+# the details column of the example holds the researchers' notes, and nothing else
+for _row, _tension in zip(TENSION_ROWS, CUSTOMER.tensions, strict=True):
+    _row.append(f"notes: {' '.join(_tension.notes.split())}" if _tension.notes else "")
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -268,6 +272,7 @@ def test_html_tables_exactly() -> None:
             "Extraits",
             "Numéro",
             "Classement",
+            "Détails",
         ],
         *TENSION_ROWS,
     ]
@@ -306,13 +311,15 @@ def test_latex_booktabs_exactly() -> None:
         r"\begin{table}",
         r"\centering",
         r"\caption{Tableau de synthèse}",
-        r"\begin{tabular}{rlp{4cm}p{4cm}llll}",
+        r"\begin{tabular}{rlp{4cm}p{4cm}llllp{5cm}}",
         r"\toprule",
         r"N° & Origine & Travail prescrit / pôle 1 & Travail réel / pôle 2 & Provenance & "
-        r"Extraits & Numéro & Classement \\",
+        r"Extraits & Numéro & Classement & Détails \\",
         r"\midrule",
         r"1 & organisation & Répondre dans des délais contraints & Conduire une vraie relation & "
-        r"reconstructed & 0 & reconstructed & reconstructed \\",
+        r"reconstructed & 0 & reconstructed & reconstructed & notes: The real pole says what the "
+        r"advisers think useful to do (« parvenir à nouer une relation utile au client »); its "
+        r"English follows the paper's abstract (« genuine relationships »). \\",
     ]
     assert lines.count(r"\bottomrule") == 2
 
@@ -652,3 +659,37 @@ def test_translated_tables_and_flowcharts_say_so() -> None:
     )
     assert '"Réel [fr]"' in ref.dumps_mermaid(untranslated, language="en")
     assert "Réel [fr]" in ref.dumps_csv(untranslated, language="en")
+
+
+def test_the_tableau_shows_details_and_links_in_every_format() -> None:
+    """Polarity points, purposes, resources and notes; links with their assumptions."""
+    polarity = ref.load(EXAMPLES / "polarity-map.yaml")
+    details = next(csv.DictReader(io.StringIO(ref.dumps_csv(polarity, language="en"))))["details"]
+    assert details.startswith(
+        "Pole 1, Upsides: Everyone knows what is expected of them; Answers are the same from one "
+        "adviser to the next · Pole 1, Downsides: "
+    )
+    assert "Greater purpose: A reliable service that stays fair to each client" in details
+    assert details.endswith(
+        "Experience gained (Both poles): A monthly exchange on cases that fall outside the "
+        "procedures"
+    )
+    cloud = ref.load(EXAMPLES / "evaporating-cloud.yaml")
+    links = list(csv.DictReader(io.StringIO(ref.dumps_csv(cloud, table="links"))))
+    assert links[4] == {
+        "link-source": "1 (Suivre strictement la procédure)",
+        "relation": "s'oppose à",
+        "link-target": "1 (Adapter la réponse hors procédure)",
+        "assumptions": "On ne peut pas à la fois suivre la procédure et s'en écarter",
+        "provenance": "illustrative",
+    }
+    assert "## Liens" in ref.dumps_markdown(cloud)
+    assert _html_tables(ref.dumps_html(cloud))[2][0] == [
+        "De",
+        "Relation",
+        "Vers",
+        "Hypothèses",
+        "Provenance",
+    ]
+    assert ref.dumps_latex(cloud).count(r"\bottomrule") == 3
+    assert "## Liens" not in ref.dumps_markdown(CUSTOMER)  # no link, no table of them

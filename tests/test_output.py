@@ -119,7 +119,7 @@ def test_dash_is_stdin_and_stdout(folder: Path) -> None:
     csv = run("export", "-", "--to", "csv", "-o", "-", cwd=folder, stdin=text)
     assert csv.returncode == 0
     assert csv.stdout.decode().splitlines()[0] == (
-        "number,origin,first,second,provenance,evidence,number_status,origin_status"
+        "number,origin,first,second,provenance,evidence,number_status,origin_status,details"
     )
     assert csv.stderr == b""
     svg = run("render", "fw.yaml", "-o", "-", cwd=folder)

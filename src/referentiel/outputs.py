@@ -86,7 +86,7 @@ def export_text(
     >>> import referentiel as ref
     >>> fw = ref.load("examples/customer-relations.yaml")
     >>> export_text(fw, "csv").splitlines()[0]
-    'number,origin,first,second,provenance,evidence,number_status,origin_status'
+    'number,origin,first,second,provenance,evidence,number_status,origin_status,details'
     >>> export_text(fw, "dot").splitlines()[0]
     'digraph links {'
     """

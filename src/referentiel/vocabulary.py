@@ -16,6 +16,7 @@ __all__ = [
     "FALLBACK",
     "LANGUAGES",
     "LINE_STYLES",
+    "POINT_WORDS",
     "THEMES",
     "WORDS",
     "Labelled",
@@ -105,6 +106,13 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "tensions-title": "Tableau de synthèse",
         "translated-labels": "libellés traduits",
         "evidence-title": "Extraits",
+        "details": "Détails",
+        "notes": "notes",
+        "link-source": "De",
+        "relation": "Relation",
+        "link-target": "Vers",
+        "links-title": "Liens",
+        "assumptions-header": "Hypothèses",
         # the polarity map (Barry Johnson's), the mixed figure, the marks of a point's status
         "polarity-upsides": "Aspects positifs",
         "polarity-downsides": "Aspects négatifs",
@@ -210,6 +218,13 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "tensions-title": "Summary table",
         "translated-labels": "labels translated",
         "evidence-title": "Excerpts",
+        "details": "Details",
+        "notes": "notes",
+        "link-source": "From",
+        "relation": "Relation",
+        "link-target": "To",
+        "links-title": "Links",
+        "assumptions-header": "Assumptions",
         "polarity-upsides": "Upsides",
         "polarity-downsides": "Downsides",
         "polarity-action-steps": "Action steps",
@@ -255,6 +270,16 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "page-kind-dilemma": "dilemma",
         "page-colon": ": ",
     },
+}
+
+#: The word that names each field of a polarity map (a pole's or a dilemma's), by field name.
+POINT_WORDS: Final = {
+    "upsides": "polarity-upsides",
+    "downsides": "polarity-downsides",
+    "action_steps": "polarity-action-steps",
+    "early_warnings": "polarity-early-warnings",
+    "greater_purpose": "polarity-purpose",
+    "deeper_fear": "polarity-fear",
 }
 
 #: The languages the library's own words are written in.

@@ -247,6 +247,8 @@ def legend(
     notes: Sequence[str] = (),
 ) -> None:
     """Add the legend of line styles for the *shown* statuses, and *notes*, below *anchor*."""
+    if not shown:
+        return
     with subgraph(graph, "cluster_legend") as box:
         box.attr(
             label=html_label(escape(word("legend", language))),
@@ -307,6 +309,6 @@ def legend_notes(fw: Framework, ctx: Context) -> list[str]:
 
 def statuses(fw: Framework) -> list[Status]:
     """Return the provenance statuses drawn in a figure of *fw*, in the legend's order."""
-    seen = {t.provenance.status for t in fw.tensions}
+    seen = {t.provenance.status for t in fw.tensions} | {g.provenance.status for g in fw.goals}
     seen |= {p.provenance.status for t in fw.tensions for p in t.poles if p.provenance}
     return [s for s in Status if s in seen]

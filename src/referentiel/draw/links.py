@@ -132,7 +132,7 @@ def graph_figure(fw: Framework, options: Options | None = None) -> graphviz.Digr
             return None
         i = index[element]
         if side is not None:
-            return node_name(i, side), {}
+            return (node_name(i, side), {}) if side in fw.tensions[i].SIDES else None
         if element in split:  # the whole tension, drawn as its poles: the arrow meets the frame
             return node_name(i, fw.tensions[i].SIDES[0]), {"cluster": f"cluster_t{i}"}
         return node_name(i), {}

@@ -18,7 +18,7 @@ from referentiel.draw._layout import Context, base_graph, legend, legend_notes, 
 from referentiel.draw.nodes import NUMBER, node_name
 from referentiel.draw.options import Options
 from referentiel.model import Dilemma, Framework, Point, Pole, Status
-from referentiel.vocabulary import LINE_STYLES, shown_label, word
+from referentiel.vocabulary import LINE_STYLES, POINT_WORDS, shown_label, word
 
 __all__ = ["polarity_figure"]
 
@@ -68,20 +68,17 @@ def _wide(heading: str, point: Point | None, parent: Status, ctx: Context) -> st
 
 def _map(d: Dilemma, ctx: Context) -> str:
     """Return the HTML-like table of one dilemma's map."""
-    words = {
-        key: escape(word(f"polarity-{key}", ctx.language))
-        for key in ("upsides", "downsides", "action-steps", "early-warnings", "purpose", "fear")
-    }
+    words = {field: escape(word(key, ctx.language)) for field, key in POINT_WORDS.items()}
     status = d.provenance.status
     pole_status = [(p.provenance or d.provenance).status for p in d.poles]
     left, right = d.poles
     upper = (
-        _cell(words["action-steps"], _points(left.action_steps, status, ctx), ctx)
+        _cell(words["action_steps"], _points(left.action_steps, status, ctx), ctx)
         + _cell(f"{words['upsides']} (+)", _points(left.upsides, status, ctx), ctx)
         + f'<TD ROWSPAN="3" BORDER="0" VALIGN="MIDDLE"><B>{d.number}</B><BR/>'
         '<FONT POINT-SIZE="34">∞</FONT></TD>'
         + _cell(f"{words['upsides']} (+)", _points(right.upsides, status, ctx), ctx)
-        + _cell(words["action-steps"], _points(right.action_steps, status, ctx), ctx)
+        + _cell(words["action_steps"], _points(right.action_steps, status, ctx), ctx)
     )
     poles = (
         '<TD BORDER="0"></TD>'
@@ -91,17 +88,17 @@ def _map(d: Dilemma, ctx: Context) -> str:
     )
     minus = f"{words['downsides']} (\N{MINUS SIGN})"
     lower = (
-        _cell(words["early-warnings"], _points(left.early_warnings, status, ctx), ctx)
+        _cell(words["early_warnings"], _points(left.early_warnings, status, ctx), ctx)
         + _cell(minus, _points(left.downsides, status, ctx), ctx)
         + _cell(minus, _points(right.downsides, status, ctx), ctx)
-        + _cell(words["early-warnings"], _points(right.early_warnings, status, ctx), ctx)
+        + _cell(words["early_warnings"], _points(right.early_warnings, status, ctx), ctx)
     )
     frame = f' STYLE="rounded,{_CELL[status]}"' if _CELL[status] else ' STYLE="rounded"'
     return (
         f'<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="4" CELLPADDING="5"{frame}>'
-        + _wide(words["purpose"], d.greater_purpose, status, ctx)
+        + _wide(words["greater_purpose"], d.greater_purpose, status, ctx)
         + f"<TR>{upper}</TR><TR>{poles}</TR><TR>{lower}</TR>"
-        + _wide(words["fear"], d.deeper_fear, status, ctx)
+        + _wide(words["deeper_fear"], d.deeper_fear, status, ctx)
         + "</TABLE>"
     )
 

@@ -59,7 +59,7 @@ def export_text(
     >>> import referentiel as ref
     >>> fw = ref.load("examples/customer-relations.yaml")
     >>> export_text(fw, "csv").splitlines()[0]
-    'number,origin,first,second,provenance,evidence,number_status,origin_status'
+    'number,origin,first,second,provenance,evidence,number_status,origin_status,details'
     """
     fmt = format_for(None, to)
     given: dict[str, Any] = {"language": language, "table": table, "raw": raw}

@@ -93,7 +93,8 @@ def dumps_mermaid(framework: Framework, *, language: str | None = None) -> str:
         i = index[element]
         if side is None:
             return f"t{i}"
-        return f"t{i}{'ab'[framework.tensions[i].SIDES.index(side)]}"
+        sides = framework.tensions[i].SIDES
+        return f"t{i}{'ab'[sides.index(side)]}" if side in sides else None  # else: invalid
 
     for link in framework.links:
         tail, head = end(link.source, link.source_pole), end(link.target, link.target_pole)

@@ -1,7 +1,9 @@
 """The *tableau de synthèse*: the framework as tables, in Markdown, CSV, HTML and LaTeX.
 
-Two tables: one row per tension (number, origin, the two poles, provenance, number of
-excerpts), and one row per excerpt (its tension and pole, speaker, date, method, source, quote).
+Three tables: one row per tension (number, origin, the two poles, provenance, number of
+excerpts, and its details: pole descriptions, polarity-map points, resources, notes), one row
+per excerpt (its tension and pole, speaker, date, method, source, quote), and one row per link
+(its ends, relation and assumptions; left out where there is no link).
 The verbs: ``dumps_markdown`` / ``write_markdown``, ``dumps_csv`` / ``write_csv`` (one table per
 file), ``dumps_html`` / ``write_html``, ``dumps_latex`` / ``write_latex`` (booktabs), and
 ``to_dataframe`` for pandas users. Tables are for reading: they cannot be read back into a
@@ -19,8 +21,21 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from referentiel._output import write_output
 from referentiel._unicode import one_line
-from referentiel.model import Contradiction, Framework
-from referentiel.vocabulary import shown_label, word
+from referentiel.model import (
+    DILEMMA_POINTS,
+    POLE_POINTS,
+    Contradiction,
+    Dilemma,
+    Framework,
+    Goal,
+    Point,
+    Pole,
+    Resource,
+    Side,
+    Status,
+    Tension,
+)
+from referentiel.vocabulary import POINT_WORDS, shown_label, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,6 +46,7 @@ __all__ = [
     "dumps_latex",
     "dumps_markdown",
     "evidence_rows",
+    "link_rows",
     "tension_rows",
     "to_dataframe",
     "write_csv",
@@ -39,10 +55,14 @@ __all__ = [
     "write_markdown",
 ]
 
-Table = Literal["tensions", "evidence"]
+Table = Literal["tensions", "evidence", "links"]
 
 #: The word that heads each column, in :mod:`referentiel.vocabulary`.
-_HEADER_WORDS: Final = {"first": "first-pole", "second": "second-pole"}
+_HEADER_WORDS: Final = {
+    "first": "first-pole",
+    "second": "second-pole",
+    "assumptions": "assumptions-header",
+}
 TENSION_COLUMNS: Final = (
     "number",
     "origin",
@@ -52,6 +72,7 @@ TENSION_COLUMNS: Final = (
     "evidence",
     "number_status",
     "origin_status",
+    "details",
 )
 #: The quote is always the verbatim; a translation, marked as one, has its own column.
 EVIDENCE_COLUMNS: Final = (
@@ -65,14 +86,16 @@ EVIDENCE_COLUMNS: Final = (
     "translation",
     "tie",
 )
+#: A link's ends are tension numbers (with a pole) or goal ids.
+LINK_COLUMNS: Final = ("link-source", "relation", "link-target", "assumptions", "provenance")
 
 
 def tension_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
     """Return one row per tension (keys: :data:`TENSION_COLUMNS`).
 
     >>> import referentiel as ref
-    >>> tension_rows(ref.load("examples/customer-relations.yaml"))[1]
-    {'number': 2, 'origin': 'organisation', 'first': 'Travail encadré par de multiples procédures', 'second': 'Insécurité constante', 'provenance': 'attested', 'evidence': 2, 'number_status': 'attested', 'origin_status': 'reconstructed'}
+    >>> tension_rows(ref.load("examples/customer-relations.yaml"))[3]
+    {'number': 4, 'origin': 'organisation', 'first': 'La traçabilité pour mesurer la charge de travail', 'second': 'Rendre un service de qualité', 'provenance': 'reconstructed', 'evidence': 1, 'number_status': 'reconstructed', 'origin_status': 'reconstructed', 'details': ''}
     """  # noqa: E501 - a doctest output line cannot be wrapped
     lang = language or framework.language
     rows = []
@@ -91,9 +114,77 @@ def tension_rows(framework: Framework, *, language: str | None = None) -> list[d
                 "evidence": len(t.evidence),
                 "number_status": t.number_status.value,
                 "origin_status": grouping,
+                "details": _details(t, framework, lang),
             }
         )
     return rows
+
+
+def _details(t: Tension, framework: Framework, lang: str) -> str:
+    """Return what a tension says beyond its poles' labels, as one line of parts."""
+    parts = []
+
+    def label(item: Pole | Point | Resource) -> str:
+        return shown_label(item, lang, framework.language)
+
+    for side, pole in zip(t.SIDES, t.poles, strict=True):
+        if pole.description:
+            parts.append(f"{word(side.value, lang)}: {pole.description}")
+        for name in POLE_POINTS:
+            points = getattr(pole, name)
+            if points:
+                shown = "; ".join(label(p) for p in points)
+                parts.append(f"{word(side.value, lang)}, {word(POINT_WORDS[name], lang)}: {shown}")
+    if isinstance(t, Dilemma):
+        for name in DILEMMA_POINTS:
+            point = getattr(t, name)
+            if point is not None:
+                parts.append(f"{word(POINT_WORDS[name], lang)}: {label(point)}")
+        resources = word("resources", lang)
+        parts += [f"{resources} ({word(r.supports.value, lang)}): {label(r)}" for r in t.resources]
+    if t.notes:
+        parts.append(f"{word('notes', lang)}: {t.notes}")
+    return " · ".join(parts)
+
+
+def link_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
+    """Return one row per link (keys: :data:`LINK_COLUMNS`).
+
+    >>> import referentiel as ref
+    >>> link_rows(ref.load("examples/evaporating-cloud.yaml"))[2]["link-target"]
+    '1 (Suivre strictement la procédure)'
+    """
+    lang = language or framework.language
+    tensions = {t.id: t for t in framework.tensions}
+    goals = {g.id: g for g in framework.goals}
+
+    def label(item: Goal | Point | Pole) -> str:
+        return shown_label(item, lang, framework.language)
+
+    def end(element: str, side: Side | None) -> str:
+        if element in goals:
+            return shown_label(goals[element], lang, framework.language)
+        tension = tensions.get(element)
+        if tension is None:
+            return element
+        if side is None:
+            return str(tension.number)
+        if side not in tension.SIDES:  # an invalid framework: say what the link names
+            return f"{tension.number} ({side.value})"
+        return f"{tension.number} ({label(tension.pole(side))})"
+
+    return [
+        {
+            "link-source": end(k.source, k.source_pole),
+            "relation": word(k.relation.value, lang),
+            "link-target": end(k.target, k.target_pole),
+            "assumptions": "; ".join(
+                shown_label(a, lang, framework.language) for a in k.assumptions
+            ),
+            "provenance": (k.provenance.status if k.provenance else Status.ATTESTED).value,
+        }
+        for k in framework.links
+    ]
 
 
 def evidence_rows(framework: Framework, *, language: str | None = None) -> list[dict[str, Any]]:
@@ -133,12 +224,26 @@ def _table(
         return TENSION_COLUMNS, tension_rows(framework, language=language)
     if table == "evidence":
         return EVIDENCE_COLUMNS, evidence_rows(framework, language=language)
-    raise ValueError(f"unknown table: {table!r} (expected one of 'tensions', 'evidence')")
+    if table == "links":
+        return LINK_COLUMNS, link_rows(framework, language=language)
+    raise ValueError(f"unknown table: {table!r} (expected one of 'tensions', 'evidence', 'links')")
+
+
+def _tables(framework: Framework) -> tuple[Table, ...]:
+    """Return the tables of the tableau de synthèse: the links' only where there are links."""
+    return ("tensions", "evidence", "links") if framework.links else ("tensions", "evidence")
 
 
 def _headers(framework: Framework, language: str | None) -> dict[str, str]:
     lang = language or framework.language
-    keys = (*TENSION_COLUMNS, *EVIDENCE_COLUMNS, "tensions-title", "evidence-title")
+    keys = (
+        *TENSION_COLUMNS,
+        *EVIDENCE_COLUMNS,
+        *LINK_COLUMNS,
+        "tensions-title",
+        "evidence-title",
+        "links-title",
+    )
     names = {key: word(_HEADER_WORDS.get(key, key), lang) for key in keys}
     if lang != framework.language:  # a translation is always marked as one
         marker = f" ({word('translated-labels', lang)}: {framework.language} → {lang})"
@@ -157,11 +262,11 @@ def dumps_markdown(framework: Framework, *, language: str | None = None) -> str:
 
     >>> import referentiel as ref
     >>> print(dumps_markdown(ref.load("examples/customer-relations.yaml")).splitlines()[2])
-    | N° | Origine | Travail prescrit / pôle 1 | Travail réel / pôle 2 | Provenance | Extraits | Numéro | Classement |
+    | N° | Origine | Travail prescrit / pôle 1 | Travail réel / pôle 2 | Provenance | Extraits | Numéro | Classement | Détails |
     """  # noqa: E501 - a doctest output line cannot be wrapped
     names = _headers(framework, language)
     out: list[str] = []
-    for table in ("tensions", "evidence"):
+    for table in _tables(framework):
         columns, rows = _table(framework, table, language)
         out += [
             f"## {names[f'{table}-title']}",
@@ -198,9 +303,9 @@ def dumps_csv(
     ``raw=True`` keeps every cell as it is.
 
     >>> import referentiel as ref
-    >>> print(dumps_csv(ref.load("examples/customer-relations.yaml")).splitlines()[2])
-    2,organisation,Travail encadré par de multiples procédures,Insécurité constante,attested,2,attested,reconstructed
-    """  # noqa: E501 - a doctest output line cannot be wrapped
+    >>> print(dumps_csv(ref.load("examples/customer-relations.yaml")).splitlines()[4][:70])
+    4,organisation,La traçabilité pour mesurer la charge de travail,Rendre
+    """
     columns, rows = _table(framework, table, language)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -218,7 +323,7 @@ def dumps_html(framework: Framework, *, language: str | None = None) -> str:
     """
     names = _headers(framework, language)
     out = []
-    for table in ("tensions", "evidence"):
+    for table in _tables(framework):
         columns, rows = _table(framework, table, language)
         head = "".join(f"<th>{html.escape(names[c])}</th>" for c in columns)
         body = "".join(
@@ -264,9 +369,13 @@ def dumps_latex(framework: Framework, *, language: str | None = None) -> str:
     \toprule
     """
     names = _headers(framework, language)
-    widths = {"tensions": "rlp{4cm}p{4cm}llll", "evidence": "rlllllp{5cm}p{4cm}l"}
+    widths = {
+        "tensions": "rlp{4cm}p{4cm}llllp{5cm}",
+        "evidence": "rlllllp{5cm}p{4cm}l",
+        "links": "p{3cm}lp{3cm}p{5cm}l",
+    }
     out = []
-    for table in ("tensions", "evidence"):
+    for table in _tables(framework):
         columns, rows = _table(framework, table, language)
         out += [
             r"\begin{table}",
@@ -289,7 +398,7 @@ def to_dataframe(
 
     >>> import referentiel as ref
     >>> to_dataframe(ref.load("examples/customer-relations.yaml")).shape
-    (6, 8)
+    (6, 9)
     """
     try:
         import pandas as pd  # noqa: PLC0415 - an optional dependency, imported when used
