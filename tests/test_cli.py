@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import referentiel as ref
+from referentiel.analyses import ANALYSES
 from referentiel.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -338,3 +340,34 @@ def test_bash_completes_commands_options_choices_and_files(tmp_path: Path) -> No
         "graphml gexf node-link mermaid jsonl markdown csv html latex dot",
         "fw.yaml",
     ]
+
+
+def test_analyses_print_a_table_or_json(tmp_path: Path) -> None:
+    mixed = ROOT / "examples" / "mixed.yaml"
+    done = run("analyses", mixed)
+    assert (done.returncode, done.stderr) == (0, "")
+    sections = done.stdout.split("\n\n")
+    assert sections[-2:] == [
+        "link-cycles: cycles of links between tensions\n  c1 -> c2 -> d1",
+        "",
+    ]
+    assert "by-provenance: tensions by how they are known\n  illustrative: c1, c2, d1" in sections
+    assert "shared-sources: sources that back more than one tension\n  (none)" in sections
+    as_json = run("analyses", mixed, "--json")
+    found = json.loads(as_json.stdout)
+    assert list(found) == [a.name for a in ANALYSES]
+    assert found["poles-without-evidence"] == [
+        "c1.prescribed",
+        "c1.real",
+        "c2.prescribed",
+        "c2.real",
+        "d1.first",
+        "d1.second",
+    ]
+    assert found["most-linked"] == {"c1": 2, "c2": 2, "d1": 2}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: x\ntitle: T\ntensions: [{kind: dilemma}]\n", encoding="utf-8")
+    refused = run("analyses", broken)
+    assert refused.returncode == 1
+    assert refused.stdout == ""
+    assert refused.stderr.endswith(f"referentiel: {broken} is invalid\n")

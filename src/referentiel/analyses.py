@@ -7,12 +7,16 @@ networkx's algorithms do). Only :func:`link_cycles` needs networkx.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+import attrs
 
 from referentiel.model import Framework, Side
 
 __all__ = [
+    "ANALYSES",
+    "Analysis",
     "by_dimension",
     "by_level",
     "by_origin",
@@ -22,6 +26,7 @@ __all__ = [
     "link_cycles",
     "most_linked",
     "poles_without_evidence",
+    "run_analyses",
     "shared_sources",
     "sources_per_tension",
     "speakers_per_tension",
@@ -200,3 +205,51 @@ def link_cycles(framework: Framework) -> list[list[str]]:
         start = min(range(len(cycle)), key=lambda i: order.get(cycle[i], len(order)))
         cycles.append(cycle[start:] + cycle[:start])
     return sorted(cycles, key=lambda c: [order.get(i, len(order)) for i in c])
+
+
+@attrs.frozen
+class Analysis:
+    """One analysis the command line runs: its name, what it tells, how it is computed."""
+
+    name: str
+    summary: str
+    compute: Callable[[Framework], Any]
+
+
+#: The analyses ``referentiel analyses`` prints, in order; each returns JSON-ready data.
+ANALYSES: Final[tuple[Analysis, ...]] = (
+    Analysis("evidence-per-tension", "excerpts backing each tension", evidence_per_tension),
+    Analysis(
+        "evidence-per-pole",
+        "excerpts backing each pole (an excerpt for both poles counts for each)",
+        lambda fw: {f"{t}.{side}": n for (t, side), n in evidence_per_pole(fw).items()},
+    ),
+    Analysis(
+        "poles-without-evidence",
+        "poles no excerpt backs",
+        lambda fw: [f"{t}.{side}" for t, side in poles_without_evidence(fw)],
+    ),
+    Analysis(
+        "by-origin",
+        "contradictions by origin",
+        lambda fw: {str(k) if k else "none": v for k, v in by_origin(fw).items()},
+    ),
+    Analysis("by-provenance", "tensions by how they are known", by_provenance),
+    Analysis("shared-sources", "sources that back more than one tension", shared_sources),
+    Analysis(
+        "most-linked",
+        "tensions by number of links, most first",
+        lambda fw: dict(most_linked(fw)),
+    ),
+    Analysis("link-cycles", "cycles of links between tensions", link_cycles),
+)
+
+
+def run_analyses(framework: Framework) -> dict[str, Any]:
+    """Return every analysis of :data:`ANALYSES` by name, as JSON-ready data.
+
+    >>> import referentiel as ref
+    >>> run_analyses(ref.load("examples/mixed.yaml"))["link-cycles"]
+    [['c1', 'c2', 'd1']]
+    """
+    return {analysis.name: analysis.compute(framework) for analysis in ANALYSES}

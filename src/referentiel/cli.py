@@ -8,6 +8,7 @@ failure). Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +16,8 @@ from typing import Final, get_args
 
 import referentiel as ref
 from referentiel._output import STDIO, write_output
+from referentiel._unicode import one_line
+from referentiel.analyses import ANALYSES, Analysis, run_analyses
 from referentiel.compare import KeyName
 from referentiel.draw.engine import ENGINES, OUTPUTS
 from referentiel.draw.kinds import FIGURES
@@ -196,6 +199,17 @@ def _parser() -> argparse.ArgumentParser:
         help="what offsets count: code points (the standard) or UTF-16 units",
     )
 
+    analyses = commands.add_parser(
+        "analyses",
+        help="print the analyses of a framework",
+        description="Print what the analyses find in a framework: "
+        + "; ".join(f"{a.name} ({a.summary})" for a in ANALYSES)
+        + ". Exit 1 if the framework is invalid.",
+    )
+    analyses.add_argument("file", metavar="FILE", help="a YAML or JSON framework file")
+    analyses.add_argument("--json", action="store_true", help="print JSON, for other tools")
+    analyses.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of framework files",
@@ -350,6 +364,37 @@ def _import_qdpx(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _analyses(args: argparse.Namespace) -> int:
+    framework = _load_valid(args.file)
+    if framework is None:
+        return EXIT_INVALID
+    found = run_analyses(framework)
+    if args.json:
+        text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(_analysis_text(a, found[a.name]) for a in ANALYSES)
+    write_output(args.output or STDIO, text.encode("utf-8"), protect=[args.file])
+    return EXIT_OK
+
+
+def _analysis_text(analysis: Analysis, value: object) -> str:
+    """Return one analysis as a heading and indented lines: ``key: ids``, or one line a cycle."""
+
+    def joined(items: object, separator: str) -> str:
+        if isinstance(items, list):
+            return separator.join(one_line(str(i)) for i in items)
+        return one_line(str(items))
+
+    lines = [f"{analysis.name}: {analysis.summary}"]
+    if isinstance(value, dict):
+        lines += [f"  {one_line(str(key))}: {joined(item, ', ')}" for key, item in value.items()]
+    elif isinstance(value, list):  # ids, or cycles of ids
+        lines += [f"  {joined(item, ' -> ')}" for item in value]
+    if len(lines) == 1:
+        lines.append("  (none)")
+    return "\n".join(lines) + "\n\n"
+
+
 def _schema(args: argparse.Namespace) -> int:
     from referentiel.io.schema import schema_text  # noqa: PLC0415 - only this command needs it
 
@@ -364,6 +409,7 @@ def _run(args: argparse.Namespace) -> int:
         "export": _export,
         "diff": _diff,
         "import-qdpx": _import_qdpx,
+        "analyses": _analyses,
         "schema": _schema,
         "completion": _completion,
     }
