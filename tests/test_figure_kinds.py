@@ -149,3 +149,21 @@ def test_symmetric_links_have_no_single_direction() -> None:
     edges = [line.strip() for line in dot.splitlines() if "->" in line and "label=" in line]
     assert "dir=none" in edges[0] and "constraint=false" in edges[0]
     assert "dir=" not in edges[1]
+
+
+def test_details_show_descriptions_only_on_request() -> None:
+    d = KINE.dilemmas[0]
+    described = attrs.evolve(d.first, description="Ce que dit <le> protocole & rien d'autre")
+    goal = ref.Goal(
+        id="g",
+        label="But",
+        description="Pourquoi ce but",
+        provenance=ref.Provenance(status=ref.Status.ILLUSTRATIVE, justification="test"),
+    )
+    fw = attrs.evolve(KINE, tensions=(attrs.evolve(d, first=described),), goals=(goal,), links=())
+    plain = Svg(ref.render(fw, figure="dilemmas"))
+    detailed = Svg(ref.render(fw, figure="dilemmas", details=True))
+    assert "Ce que dit <le> protocole & rien" not in " ".join(plain.lines("t0_a"))
+    assert detailed.lines("t0_a")[2:4] == ["Ce que dit <le> protocole &", "rien d'autre"]
+    graph = Svg(ref.render(fw, figure="graph", details=True))
+    assert graph.lines("g0") == ["besoin", "But", "Pourquoi ce but"]

@@ -122,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
         help="contradictions per row before the figure wraps (default 8)",
     )
     render.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    render.add_argument(
+        "--details",
+        action="store_true",
+        help="show pole and goal descriptions under their labels",
+    )
 
     export = commands.add_parser(
         "export",
@@ -293,6 +298,7 @@ def _render(args: argparse.Namespace) -> int:
         theme=args.theme,
         columns=args.columns,
         legend=not args.no_legend,
+        details=args.details,
     )
     _wrote(args.output)
     return EXIT_OK

@@ -52,6 +52,7 @@ def to_dot(
     theme: str = "colour",
     columns: int = 8,
     legend: bool = True,
+    details: bool = False,
 ) -> str:
     """Return the DOT source of a figure of *framework*; no Graphviz engine is needed.
 
@@ -75,6 +76,7 @@ def to_dot(
         theme=theme,
         columns=columns,
         legend=legend,
+        details=details,
     )
     source: str = FIGURES[name].build()(framework, options).source
     return source
@@ -93,6 +95,7 @@ def render(
     theme: str = "colour",
     columns: int = 8,
     legend: bool = True,
+    details: bool = False,
     protect: Iterable[str | os.PathLike[str]] = (),
 ) -> bytes:
     """Draw a figure of *framework* and return its bytes; with *path*, also write it there.
@@ -125,6 +128,7 @@ def render(
             theme=theme,
             columns=columns,
             legend=legend,
+            details=details,
         )
         data = page_html(framework, options, figure=_figure(figure), engine=engine)
     else:
@@ -137,6 +141,7 @@ def render(
             theme=theme,
             columns=columns,
             legend=legend,
+            details=details,
         )
         dot = format == "dot"
         data = source.encode("utf-8") if dot else run_engine(source, format, engine=engine)
@@ -156,6 +161,7 @@ def page(
     theme: str = "colour",
     columns: int = 8,
     legend: bool = True,
+    details: bool = False,
 ) -> Page:
     """Return the interactive page of *framework*: one self-contained HTML file.
 
@@ -184,6 +190,7 @@ def page(
             theme=theme,
             columns=columns,
             legend=legend,
+            details=details,
         )
     )
 

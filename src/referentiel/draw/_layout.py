@@ -31,6 +31,7 @@ from referentiel.vocabulary import LINE_STYLES, THEMES, Theme, shown_label, word
 __all__ = [
     "Context",
     "base_graph",
+    "description",
     "double_arrow",
     "evidence_lines",
     "legend",
@@ -181,12 +182,25 @@ def pole_style(status: Status) -> str:
 def pole_node(
     graph: graphviz.Digraph, name: str, pole: Pole, *, status: Status, extra: str, ctx: Context
 ) -> None:
-    """Add a pole's node, its label wrapped, *extra* (escaped HTML) below it."""
-    label = html_label(ctx.label(pole, ctx.options.wrap) + extra)
+    """Add a pole's node, its label wrapped, *extra* (escaped HTML) below it.
+
+    With the ``details`` option, the pole's description comes under its label.
+    """
+    label = html_label(
+        ctx.label(pole, ctx.options.wrap) + description(pole.description, ctx) + extra
+    )
     if status is Status.ATTESTED:
         graph.node(name, label=label)
     else:
         graph.node(name, label=label, style=pole_style(status))
+
+
+def description(text: str | None, ctx: Context) -> str:
+    """Return *text* as small italic lines under a label, if the ``details`` option asks."""
+    if not (ctx.options.details and text):
+        return ""
+    lines = html_lines(text, (ctx.options.wrap or 40) + 8)
+    return f'<BR/><FONT POINT-SIZE="9" COLOR="{ctx.theme["count"]}"><I>{lines}</I></FONT>'
 
 
 def number_defaults(graph: graphviz.Digraph, theme: Theme, colour: str | None = None) -> None:

@@ -15,6 +15,7 @@ from referentiel.draw._labels import escape, html_label, html_lines
 from referentiel.draw._layout import (
     Context,
     base_graph,
+    description,
     double_arrow,
     legend,
     legend_notes,
@@ -53,7 +54,10 @@ def _goal(graph: graphviz.Digraph, j: int, goal: Goal, ctx: Context) -> None:
     style = "rounded" if status is Status.ATTESTED else f"rounded,{LINE_STYLES[status]}"
     graph.node(
         goal_name(j),
-        label=html_label(f'<FONT POINT-SIZE="9"><I>{kind}</I></FONT><BR/><B>{label}</B>'),
+        label=html_label(
+            f'<FONT POINT-SIZE="9"><I>{kind}</I></FONT><BR/><B>{label}</B>'
+            + description(goal.description, ctx)
+        ),
         style=style,
         peripheries="2" if goal.kind is GoalKind.OBJECTIVE else "1",
     )
