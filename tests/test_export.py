@@ -693,3 +693,14 @@ def test_the_tableau_shows_details_and_links_in_every_format() -> None:
     ]
     assert ref.dumps_latex(cloud).count(r"\bottomrule") == 3
     assert "## Liens" not in ref.dumps_markdown(CUSTOMER)  # no link, no table of them
+
+
+def test_graph_formats_keep_goals_poles_of_links_and_assumptions() -> None:
+    cloud = ref.load(EXAMPLES / "evaporating-cloud.yaml")
+    graphml = ref.dumps_graphml(cloud)
+    assert "Seule la procédure garantit la conformité" in graphml  # an assumption, as data
+    assert ref.loads_graphml(graphml) == cloud
+    assert ref.loads_gexf(ref.dumps_gexf(cloud)) == cloud
+    polarity = ref.load(EXAMPLES / "polarity-map.yaml")
+    assert "Un service fiable qui reste juste pour chaque client" in ref.dumps_gexf(polarity)
+    assert ref.loads_graphml(ref.dumps_graphml(polarity)) == polarity
