@@ -142,7 +142,7 @@ def test_a_long_number_where_text_goes_says_so(tmp_path: Path) -> None:
     )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(strategies.frameworks)
 def test_validate_never_raises_and_the_rest_raise_only_library_errors(fw: ref.Framework) -> None:
     """Any framework the constructors accept, valid or not."""

@@ -27,7 +27,7 @@ from referentiel.io.yaml import _writer
 from referentiel.strategies import frameworks
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def typed(value: object) -> object:
@@ -217,7 +217,7 @@ def test_a_problem_found_after_the_fast_path_is_still_located() -> None:
     )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
 @given(frameworks)
 @example(
     ref.Framework(

@@ -16,7 +16,7 @@ CUSTOMER = ref.load(EXAMPLES / "customer-relations.yaml")
 KINE = ref.load(EXAMPLES / "kinesitherapy.yaml")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_frameworks())
 def test_networkx_round_trip(framework: ref.Framework) -> None:
     assert ref.from_networkx(ref.to_networkx(framework)) == framework

@@ -51,7 +51,7 @@ def _load_bytes(tmp: Path, data: bytes, suffix: str) -> None:
             assert issue.column is not None and issue.column >= 1
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300), st.sampled_from([".yaml", ".json"]))
 def test_load_any_bytes_raises_only_our_error(
     tmp_path_factory: pytest.TempPathFactory, data: bytes, suffix: str
@@ -59,7 +59,7 @@ def test_load_any_bytes_raises_only_our_error(
     _load_bytes(tmp_path_factory.mktemp("bytes"), data, suffix)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(trees)
 def test_load_any_yaml_document_raises_only_our_error(data: object) -> None:
     import json

@@ -60,7 +60,7 @@ def test_every_path_of_the_examples_is_located_as_ruamel_locates_it(example: Pat
         _same_positions(ref.dumps(ref.load(example), format="json"))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(frameworks)
 def test_every_path_of_any_framework_file_is_located_as_ruamel_locates_it(
     fw: ref.Framework,

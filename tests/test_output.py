@@ -153,7 +153,7 @@ def test_saving_over_a_commented_yaml_file_keeps_its_comments(folder: Path) -> N
     assert ref.load(path) == attrs.evolve(framework, title="Nouveau titre")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(frameworks, frameworks)
 def test_updating_a_yaml_file_always_reads_back_as_the_new_framework(
     old: ref.Framework, new: ref.Framework
