@@ -167,3 +167,8 @@ def test_details_show_descriptions_only_on_request() -> None:
     assert detailed.lines("t0_a")[2:4] == ["Ce que dit <le> protocole &", "rien d'autre"]
     graph = Svg(ref.render(fw, figure="graph", details=True))
     assert graph.lines("g0") == ["besoin", "But", "Pourquoi ce but"]
+    noted = attrs.evolve(fw, tensions=(attrs.evolve(d, notes="Une note du chercheur"),))
+    assert Svg(ref.render(noted, figure="graph", details=True)).lines("t0")[-1] == (
+        "Une note du chercheur"
+    )
+    assert "Une note du chercheur" not in ref.render(noted, figure="graph").decode()

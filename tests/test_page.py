@@ -414,3 +414,22 @@ def test_the_page_shows_in_a_notebook_frame_that_may_only_run_its_script(
     assert frame.locator("[role=tab]").all_inner_texts() == ["Dilemmes", "Liens"]
     assert visit.locator("iframe").get_attribute("sandbox") == "allow-scripts"
     assert errors == []
+
+
+def test_the_kind_and_source_filters_narrow_what_is_shown(browser: Any, tmp_path: Path) -> None:
+    mixed = ref.load(ROOT / "examples" / "mixed.yaml")
+    visit = Visit(browser, _write(mixed, tmp_path))
+    tabs = visit.page.locator("[role=tab]").all_inner_texts()
+    assert tabs == ["Contradictions et dilemmes", "Contradictions", "Dilemmes", "Liens"]
+    visit.page.select_option("#page-filter-kind", "dilemma")
+    assert _dimmed(visit) == {0, 1}  # the two contradictions
+    assert visit.text("#page-count") == "1 tension(s) sur 3"
+    visit.clean()
+    customer = Visit(browser, _write(CUSTOMER, tmp_path))
+    customer.page.select_option("#page-filter-source", "is-b")
+    backed = {
+        i for i, t in enumerate(CUSTOMER.tensions) if any(e.source == "is-b" for e in t.evidence)
+    }
+    assert backed == {4}
+    assert _dimmed(customer) == set(range(len(CUSTOMER.tensions))) - backed
+    customer.clean()

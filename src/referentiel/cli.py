@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--details",
         action="store_true",
-        help="show pole and goal descriptions under their labels",
+        help="show pole and goal descriptions under their labels, and notes in the graph",
     )
 
     export = commands.add_parser(

@@ -78,9 +78,10 @@ def _poles(graph: graphviz.Digraph, i: int, t: Tension, ctx: Context, *, arrow: 
 def _box(graph: graphviz.Digraph, i: int, t: Tension, ctx: Context) -> None:
     """Draw a tension as one box: its number, its two poles."""
     a, b = (ctx.label(p, ctx.options.wrap) for p in t.poles)
+    notes = description(t.notes, ctx)  # with the details option
     graph.node(
         node_name(i),
-        label=html_label(f"<B>{t.number}</B><BR/>{a}<BR/>↕<BR/>{b}"),
+        label=html_label(f"<B>{t.number}</B><BR/>{a}<BR/>↕<BR/>{b}{notes}"),
         shape="box",
         color=ctx.theme["line"],
         style=f"rounded,{LINE_STYLES[t.provenance.status]}",

@@ -38,5 +38,6 @@ class Options:
     columns: int = attrs.field(default=8, validator=attrs.validators.ge(1))
     #: Show the legend of line styles.
     legend: bool = True
-    #: Show what users wrote beyond labels: pole and goal descriptions, under their labels.
+    #: Show what users wrote beyond labels: pole and goal descriptions under their labels, and
+    #: tensions' notes in the graph figure.
     details: bool = False
