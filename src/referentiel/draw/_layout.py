@@ -19,6 +19,7 @@ from referentiel.draw.style import FONT
 from referentiel.model import (
     Evidence,
     Framework,
+    Point,
     Pole,
     Provenance,
     Resource,
@@ -31,6 +32,7 @@ from referentiel.vocabulary import LINE_STYLES, THEMES, Theme, shown_label, word
 __all__ = [
     "Context",
     "base_graph",
+    "bullet",
     "description",
     "double_arrow",
     "evidence_lines",
@@ -39,6 +41,7 @@ __all__ = [
     "number_defaults",
     "number_label",
     "number_style",
+    "point_text",
     "pole_node",
     "pole_style",
     "status_of",
@@ -201,6 +204,24 @@ def description(text: str | None, ctx: Context) -> str:
         return ""
     lines = html_lines(text, (ctx.options.wrap or 40) + 8)
     return f'<BR/><FONT POINT-SIZE="9" COLOR="{ctx.theme["count"]}"><I>{lines}</I></FONT>'
+
+
+def point_text(point: Point, parent: Status, ctx: Context) -> tuple[str, Status]:
+    """Return a point's label (translated or marked untranslated) and its status.
+
+    A point known otherwise than what it is about (*parent*) says so after its label:
+    « (reconstruit) », « (illustratif) ».
+    """
+    text = shown_label(point, ctx.language, ctx.source_language)
+    own = point.provenance.status if point.provenance else parent
+    if own is not parent:
+        text = f"{text} ({word(f'mark-{own.value}', ctx.language)})"
+    return text, own
+
+
+def bullet(text: str, width: int) -> str:
+    """Return *text* as an escaped bulleted item, wrapped at *width*, its next lines indented."""
+    return "• " + html_lines(text, width).replace("<BR/>", "<BR/>  ")
 
 
 def number_defaults(graph: graphviz.Digraph, theme: Theme, colour: str | None = None) -> None:

@@ -46,7 +46,7 @@ from referentiel.model import (
     Status,
     Tension,
 )
-from referentiel.vocabulary import LANGUAGES, WORDS, shown_label, word
+from referentiel.vocabulary import WORDS, shown_label, word
 
 __all__ = ["Page", "page_html", "page_languages"]
 
@@ -212,15 +212,12 @@ def _figures(framework: Framework, first: str | None) -> list[str]:
 
 
 def _view(framework: Framework, figures: list[str], languages: tuple[str, ...]) -> Any:  # noqa: ANN401
-    words_in = [lang if lang in LANGUAGES else "en" for lang in languages]
     return {
         "language": framework.language,
         "languages": list(languages),
         "title": {lang: framework.title_in(lang) for lang in languages},
-        "words": {
-            lang: {key: word(key, shown) for key in _PAGE_WORDS}
-            for lang, shown in zip(languages, words_in, strict=True)
-        },
+        # word() speaks English where the library has no words in a language
+        "words": {lang: {key: word(key, lang) for key in _PAGE_WORDS} for lang in languages},
         "figures": figures,
         "origins": [o.value for o in Origin],
         "statuses": [s.value for s in Status],

@@ -15,10 +15,12 @@ from referentiel.draw._labels import escape, html_label, html_lines
 from referentiel.draw._layout import (
     Context,
     base_graph,
+    bullet,
     description,
     double_arrow,
     legend,
     legend_notes,
+    point_text,
     pole_node,
     status_of,
     statuses,
@@ -38,12 +40,7 @@ def _assumptions(link: Link, ctx: Context) -> str:
         return ""
     parent = link.provenance.status if link.provenance else Status.ATTESTED
     lines = [f"<I>{escape(word('assumptions', ctx.language))}</I>"]
-    for point in link.assumptions:
-        text = shown_label(point, ctx.language, ctx.source_language)
-        own = point.provenance.status if point.provenance else parent
-        if own is not parent:
-            text = f"{text} ({word(f'mark-{own.value}', ctx.language)})"
-        lines.append("• " + html_lines(text, 30).replace("<BR/>", "<BR/>  "))
+    lines += [bullet(point_text(point, parent, ctx)[0], 30) for point in link.assumptions]
     return '<BR/><FONT POINT-SIZE="9">' + "<BR/>".join(lines) + "</FONT>"
 
 

@@ -14,7 +14,15 @@ from collections.abc import Sequence
 import graphviz
 
 from referentiel.draw._labels import escape, html_label, html_lines
-from referentiel.draw._layout import Context, base_graph, legend, legend_notes, statuses
+from referentiel.draw._layout import (
+    Context,
+    base_graph,
+    bullet,
+    legend,
+    legend_notes,
+    point_text,
+    statuses,
+)
 from referentiel.draw.nodes import NUMBER, node_name
 from referentiel.draw.options import Options
 from referentiel.model import Dilemma, Framework, Point, Pole, Status
@@ -30,14 +38,7 @@ _CELL: dict[Status, str] = {s: "" if s is Status.ATTESTED else LINE_STYLES[s] fo
 
 def _points(points: Sequence[Point], parent: Status, ctx: Context) -> str:
     """Return the points as escaped lines, each marked with its status if not its parent's."""
-    out = []
-    for point in points:
-        text = shown_label(point, ctx.language, ctx.source_language)
-        own = point.provenance.status if point.provenance else parent
-        if own is not parent:
-            text = f"{text} ({word(f'mark-{own.value}', ctx.language)})"
-        first, *rest = html_lines(text, _QUADRANT).split("<BR/>")
-        out.append("<BR/>".join([f"• {first}", *(f"  {line}" for line in rest)]))
+    out = [bullet(point_text(point, parent, ctx)[0], _QUADRANT) for point in points]
     return '<BR ALIGN="LEFT"/>'.join(out) + ('<BR ALIGN="LEFT"/>' if out else "")
 
 
@@ -56,10 +57,7 @@ def _pole_cell(pole: Pole, status: Status, ctx: Context) -> str:
 def _wide(heading: str, point: Point | None, parent: Status, ctx: Context) -> str:
     if point is None:
         return ""
-    text = shown_label(point, ctx.language, ctx.source_language)
-    own = point.provenance.status if point.provenance else parent
-    if own is not parent:
-        text = f"{text} ({word(f'mark-{own.value}', ctx.language)})"
+    text, own = point_text(point, parent, ctx)
     body = html_lines(text, _WIDE)
     style = f' STYLE="{_CELL[own]}"' if _CELL[own] else ""
     font = f'<FONT POINT-SIZE="9" COLOR="{ctx.theme["heading"]}"><I>{heading}</I></FONT>'
