@@ -16,7 +16,7 @@ import attrs
 
 from referentiel.model import Evidence, Framework, Link, Tension
 
-__all__ = ["Change", "FrameworkDiff", "TensionDiff", "diff"]
+__all__ = ["Change", "FrameworkDiff", "TensionDiff", "diff", "field_changes"]
 
 #: The fields tensions can be matched on, by name.
 KeyName = Literal["id", "number"]
@@ -142,14 +142,14 @@ def _link(link: Link) -> str:
     return f"{link.source} -{link.relation.value}-> {link.target}"
 
 
-def _compare(old: Any, new: Any, path: str) -> Iterator[Change]:  # noqa: ANN401 - any model value
+def field_changes(old: Any, new: Any, path: str) -> Iterator[Change]:  # noqa: ANN401 - any model value
     """Field-by-field differences of two values, as deep as both are attrs classes."""
     if old == new:
         return
     if attrs.has(type(old)) and type(old) is type(new):
         for field in attrs.fields(type(old)):
             inner = f"{path}.{field.name}" if path else field.name
-            yield from _compare(getattr(old, field.name), getattr(new, field.name), inner)
+            yield from field_changes(getattr(old, field.name), getattr(new, field.name), inner)
         return
     yield Change(path or "value", old, new)
 
@@ -169,7 +169,9 @@ def _evidence_key(excerpt: Evidence) -> Hashable:
 
 
 def _tension_diff(key: Hashable, old: Tension, new: Tension) -> TensionDiff | None:
-    changes = list(_compare(attrs.evolve(old, evidence=()), attrs.evolve(new, evidence=()), ""))
+    changes = list(
+        field_changes(attrs.evolve(old, evidence=()), attrs.evolve(new, evidence=()), "")
+    )
     if type(old) is not type(new):
         changes.insert(0, Change("kind", old.kind, new.kind))
     old_evidence = {_evidence_key(e): e for e in old.evidence}
@@ -177,7 +179,7 @@ def _tension_diff(key: Hashable, old: Tension, new: Tension) -> TensionDiff | No
     for k, excerpt in new_evidence.items():
         if k in old_evidence:
             position = [_evidence_key(e) for e in new.evidence].index(k)
-            changes += _compare(old_evidence[k], excerpt, f"evidence[{position}]")
+            changes += field_changes(old_evidence[k], excerpt, f"evidence[{position}]")
     added = tuple(e for k, e in new_evidence.items() if k not in old_evidence)
     removed = tuple(e for k, e in old_evidence.items() if k not in new_evidence)
     if not (changes or added or removed):
@@ -217,7 +219,7 @@ def diff(old: Framework, new: Framework, *, key: Key = "id") -> FrameworkDiff:
         if (d := _tension_diff(k, old_by[k], t)) is not None
     ]
     framework_changes = tuple(
-        _compare(
+        field_changes(
             attrs.evolve(old, tensions=(), links=(), sources=()),
             attrs.evolve(new, tensions=(), links=(), sources=()),
             "",
@@ -229,7 +231,7 @@ def diff(old: Framework, new: Framework, *, key: Key = "id") -> FrameworkDiff:
         (link, changes)
         for k, link in new_links.items()
         if k in old_links
-        if (changes := tuple(_compare(old_links[k], link, "")))
+        if (changes := tuple(field_changes(old_links[k], link, "")))
     )
     old_sources = {s.id: s for s in old.sources}
     sources_changed = [Change(f"{s.id}", None, s) for s in new.sources if s.id not in old_sources]
@@ -237,7 +239,7 @@ def diff(old: Framework, new: Framework, *, key: Key = "id") -> FrameworkDiff:
     sources_changed += [Change(f"{s.id}", s, None) for s in old.sources if s.id not in new_ids]
     for source in new.sources:
         if source.id in old_sources:
-            sources_changed += _compare(old_sources[source.id], source, source.id)
+            sources_changed += field_changes(old_sources[source.id], source, source.id)
     return FrameworkDiff(
         changes=framework_changes,
         added=tuple(t for k, t in new_by.items() if k not in old_by),

@@ -51,6 +51,7 @@ ENUM_NAMES: Final[dict[str, str]] = {
     "Side": "pole",
     "LinkKind": "relation",
     "TensionKind": "kind",
+    "ModalityKind": "modality kind",
 }
 
 
@@ -72,6 +73,12 @@ def _structure_int(value: object, _: type) -> int:
     if not INT_MIN <= value <= INT_MAX:
         raise ShapeError(f"expected an integer from {INT_MIN} to {INT_MAX}, got {value}")
     return int(value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is bool:  # "no" or 0 would be read as true by bool()
+        return value
+    raise _expect("true or false", value)
 
 
 def _structure_date(value: object, _: type) -> dt.date:
@@ -133,6 +140,7 @@ def _is_str_dict(t: object) -> bool:
 def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat list of hooks
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum

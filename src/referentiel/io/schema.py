@@ -17,7 +17,7 @@ import attrs
 
 from referentiel.model import TENSION_CLASSES, Framework, Tension, Translations
 
-__all__ = ["SCHEMA_ID", "json_schema", "schema_text", "shipped_schema_text"]
+__all__ = ["SCHEMA_ID", "document_schema", "json_schema", "schema_text", "shipped_schema_text"]
 
 #: The ``$id`` of the schema.
 SCHEMA_ID: Final = "urn:referentiel:framework-file:1"
@@ -47,6 +47,8 @@ class _Generator:
             return {"type": "array", "items": self.type_schema(get_args(hint)[0])}
         if hint is str:
             return {"type": "string"}
+        if hint is bool:
+            return {"type": "boolean"}
         if hint is int:
             return {"type": "integer"}
         if hint is dt.date:
@@ -97,12 +99,17 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$defs"]["Contradiction"]["required"]
     ['kind', 'id', 'number', 'prescribed', 'real', 'provenance']
     """
+    return document_schema(Framework, SCHEMA_ID, "referentiel framework file")
+
+
+def document_schema(cls: type, schema_id: str, title: str) -> dict[str, Any]:
+    """Return the JSON Schema of files holding a *cls* (a framework, a certification)."""
     generator = _Generator()
-    root = generator.class_schema(Framework, None)
+    root = generator.class_schema(cls, None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
-        "title": "referentiel framework file",
+        "$id": schema_id,
+        "title": title,
         **root,
         "$defs": dict(sorted(generator.defs.items())),
     }
