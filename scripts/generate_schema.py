@@ -1,11 +1,20 @@
-"""Write the JSON Schema of framework files into the package (run after changing the model)."""
+"""Write the JSON Schemas of framework and certification files into the package.
+
+Run after changing the model; a test fails while a shipped schema is stale.
+"""
 
 from pathlib import Path
 
+from referentiel.certification.files import certification_schema_text
+from referentiel.certification.formats import SCHEMA_FILE
 from referentiel.io.schema import schema_text
 
-TARGET = Path(__file__).resolve().parent.parent / "src" / "referentiel" / "referentiel.schema.json"
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "referentiel"
 
 if __name__ == "__main__":
-    TARGET.write_text(schema_text(), encoding="utf-8")
-    print(f"wrote {TARGET.name}")
+    for name, text in (
+        ("referentiel.schema.json", schema_text()),
+        (SCHEMA_FILE, certification_schema_text()),
+    ):
+        (PACKAGE / name).write_text(text, encoding="utf-8")
+        print(f"wrote {name}")

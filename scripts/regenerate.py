@@ -28,6 +28,12 @@ from typing import Any
 
 import referentiel as ref
 from referentiel._fields import INT_MAX, INT_MIN
+from referentiel.certification import case as certification_case
+from referentiel.certification import race, read_certification
+from referentiel.certification.figure import render as render_certification
+from referentiel.certification.files import FRAMEWORK_UNREADABLE, certification_schema
+from referentiel.certification.formats import CERTIFICATION_FORMATS
+from referentiel.certification.rules import RULES as CERTIFICATION_RULES
 from referentiel.cli import _parser
 from referentiel.draw.engine import OUTPUTS
 from referentiel.draw.kinds import FIGURES
@@ -56,7 +62,16 @@ CODES: dict[str, tuple[Code, ...]] = {
     "reading": codes.READING,
     "validation": tuple(rule.code for rule in RULES),
     "qda": codes.QDA,
+    "certification": (
+        *(rule.code for rule in CERTIFICATION_RULES),
+        FRAMEWORK_UNREADABLE,
+        certification_case.CASE_FORMAT,
+    ),
 }
+#: The example certification, its CASE package and its figure, made from it.
+CERTIFICATION = ROOT / "examples" / "customer-relations.certification.yaml"
+CASE_FILE = ROOT / "examples" / "customer-relations.case.json"
+CERTIFICATION_FIGURE = FIGURES_DIR / "customer-relations-certification.svg"
 
 
 # -- figures --------------------------------------------------------------------------------
@@ -94,6 +109,10 @@ def figures() -> dict[Path, bytes]:
         for example, kind, theme, language, path in gallery()
     }
     drawn[PAGE] = ref.render(loaded["customer-relations"], format="html")
+    certification = read_certification(CERTIFICATION)
+    framework = loaded["customer-relations"]
+    drawn[CERTIFICATION_FIGURE] = render_certification(certification, framework)
+    drawn[CASE_FILE] = certification_case.dumps_case(certification, framework).encode("utf-8")
     return drawn
 
 
@@ -185,11 +204,10 @@ def _type(schema: dict[str, Any]) -> str:  # noqa: PLR0911 - a dispatch on schem
     return str(schema.get("type", ""))
 
 
-def fields_tables() -> str:
-    """Return a table per class of the file format, from the JSON Schema."""
-    schema = json_schema()
+def fields_tables(schema: dict[str, Any], root: str) -> str:
+    """Return a table per class of a file format, from its JSON Schema."""
     parts = []
-    for name, definition in [("Framework", schema), *schema["$defs"].items()]:
+    for name, definition in [(root, schema), *schema["$defs"].items()]:
         parts += [
             f"### {name}",
             "",
@@ -210,21 +228,47 @@ def fields_tables() -> str:
 
 def cli_help() -> str:
     """Return every command's ``--help`` (``main`` fixes the width: no terminal decides it)."""
-    parser = _parser()
     parts = []
-    subparsers = next(a for a in parser._actions if a.dest == "command")
-    choices: dict[str, argparse.ArgumentParser] = subparsers.choices  # type: ignore[assignment]
-    for name, sub in [("referentiel", parser), *choices.items()]:
+    for title, sub in _commands("referentiel", _parser()):
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
             sub.print_help()
-        title = name if name == "referentiel" else f"referentiel {name}"
         parts += [f"### {title}", "", "```text", buffer.getvalue().rstrip(), "```", ""]
     return "\n".join(parts).rstrip()
 
 
+def _commands(
+    title: str, parser: argparse.ArgumentParser
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Yield a parser and its subcommands' (and theirs), each with its command line."""
+    yield title, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(f"{title} {name}", sub)
+
+
+def certification_formats() -> str:
+    """Return the table of the formats a certification is written in."""
+    rows = ["| format | suffixes | what it holds |", "|---|---|---|"]
+    for f in CERTIFICATION_FORMATS.values():
+        suffixes = ", ".join(f"`{s}`" for s in f.suffixes)
+        rows.append(f"| `{f.name}` | {suffixes} | {f.summary} |")
+    return "\n".join(rows)
+
+
+def example_table(table: str) -> str:
+    """Return a table of the example certification, in Markdown, its heading one level down."""
+    text = race.dumps_markdown(read_certification(CERTIFICATION), table=table)
+    return ("#" + text).rstrip()
+
+
 REGIONS: dict[str, Callable[[], str]] = {
-    "schema-fields": fields_tables,
+    "schema-fields": lambda: fields_tables(json_schema(), "Framework"),
+    "certification-fields": lambda: fields_tables(certification_schema(), "Certification"),
+    "certification-formats": certification_formats,
+    "race": lambda: example_table("race"),
+    "rncp": lambda: example_table("rncp"),
     "cli-help": cli_help,
     "formats": formats_table,
     "figures": figures_list,

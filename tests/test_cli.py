@@ -135,7 +135,7 @@ def test_validate_invalid_file_exit_1_with_located_errors(tmp_path: Path) -> Non
         (
             ("frobnicate",),
             "referentiel: error: argument COMMAND: invalid choice: 'frobnicate' "
-            "(choose from 'validate', 'render', 'export', 'diff', 'import-qdpx', 'analyses', 'schema', 'completion')\n",
+            "(choose from 'validate', 'render', 'export', 'diff', 'import-qdpx', 'analyses', 'schema', 'certification', 'completion')\n",
         ),
         (
             ("render", "f.yaml"),

@@ -7,6 +7,7 @@ existing or not, at the key or at the value.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import referentiel as ref
+from referentiel.certification.case import to_case
 from referentiel.io._events import check_depth, locate_many
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._positions import locate, parse_yaml
@@ -56,7 +58,10 @@ def _same_positions(text: str) -> None:
 def test_every_path_of_the_examples_is_located_as_ruamel_locates_it(example: Path) -> None:
     text = example.read_text(encoding="utf-8")
     _same_positions(text)
-    if example.name != "qdpx-mapping.yaml":
+    if example.name.endswith(".certification.yaml"):
+        certification = ref.read_certification(example)
+        _same_positions(json.dumps(to_case(certification), ensure_ascii=False, indent=2))
+    elif example.name != "qdpx-mapping.yaml":
         _same_positions(ref.dumps(ref.load(example), format="json"))
 
 

@@ -72,6 +72,12 @@ if TYPE_CHECKING:
         sources_per_tension,
         speakers_per_tension,
     )
+    from referentiel.certification import (
+        Certification,
+        check_certification,
+        read_certification,
+        write_certification,
+    )
     from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
     from referentiel.draw import page, render, to_dot
     from referentiel.draw.interactive import Page
@@ -117,6 +123,12 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
     "referentiel.compare": ("Change", "FrameworkDiff", "TensionDiff", "diff"),
     "referentiel.draw": ("page", "render", "to_dot"),
     "referentiel.draw.interactive": ("Page",),
+    "referentiel.certification": (
+        "Certification",
+        "check_certification",
+        "read_certification",
+        "write_certification",
+    ),
     "referentiel.draw.plot": ("plot_evidence",),
     "referentiel.graph": ("from_networkx", "to_networkx"),
     "referentiel.io": (
@@ -167,6 +179,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Certification",
     "Change",
     "Contradiction",
     "Dilemma",
@@ -211,6 +224,7 @@ __all__ = [
     "by_origin",
     "by_provenance",
     "check",
+    "check_certification",
     "diff",
     "dumps",
     "ensure_valid",
@@ -231,6 +245,7 @@ __all__ = [
     "page",
     "plot_evidence",
     "poles_without_evidence",
+    "read_certification",
     "read_mapping",
     "read_qdpx",
     "render",
@@ -243,6 +258,7 @@ __all__ = [
     "to_dot",
     "to_networkx",
     "validate",
+    "write_certification",
     "write_qdc",
     "write_qdpx",
 ]

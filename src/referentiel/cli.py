@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import Final, get_args
 
 import referentiel as ref
+from referentiel._cli_certification import add_commands as add_certification_commands
+from referentiel._cli_certification import run as run_certification
 from referentiel._output import STDIO, write_output
 from referentiel._unicode import one_line
 from referentiel.analyses import ANALYSES, Analysis, run_analyses
@@ -222,6 +224,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
 
+    add_certification_commands(commands)
+
     completion = commands.add_parser(
         "completion",
         help="print the shell completion script",
@@ -236,7 +240,9 @@ def _parser() -> argparse.ArgumentParser:
 
 _SHELLS: Final = ("bash", "zsh", "tcsh")
 #: Arguments that take a path, by metavar: completed with file names.
-_PATHS: Final = frozenset({"FILE", "OUT", "OLD", "NEW", "FRAMEWORK", "PROJECT.qdpx", "MAP.yaml"})
+_PATHS: Final = frozenset(
+    {"FILE", "OUT", "OLD", "NEW", "FRAMEWORK", "PROJECT.qdpx", "MAP.yaml", "PACKAGE.json"}
+)
 
 
 def _completion(args: argparse.Namespace) -> int:
@@ -244,9 +250,10 @@ def _completion(args: argparse.Namespace) -> int:
 
     parser = _parser()
     parsers = [parser]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            parsers += list(action.choices.values())
+    for each in parsers:  # grows as subcommands (and theirs) are found
+        for action in each._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers += list(action.choices.values())
     for each in parsers:
         for action in each._actions:
             if action.metavar in _PATHS or (not action.option_strings and action.dest == "files"):
@@ -418,6 +425,7 @@ def _run(args: argparse.Namespace) -> int:
         "analyses": _analyses,
         "schema": _schema,
         "completion": _completion,
+        "certification": run_certification,
     }
     return commands[args.command](args)
 

@@ -2,7 +2,8 @@
 
 ``referentiel.strategies.valid_frameworks()`` draws frameworks that validate; ``frameworks``
 draws any framework the constructors accept (for "never crashes" properties); ``tensions``,
-``poles``, ``evidence``, ``sources`` and ``links`` draw their parts. This module alone imports
+``poles``, ``evidence``, ``sources`` and ``links`` draw their parts; ``certifications`` draws
+certifications whose references resolve. This module alone imports
 Hypothesis (``pip install hypothesis``). Every field of the model is drawn, with and without its
 default; the library's own test suite fails when a field is added that they never set.
 
@@ -30,6 +31,18 @@ except ImportError:  # pragma: no cover - depends on the environment
         "(or referentiel[strategies])"
     ) from None
 
+from referentiel.certification.model import (
+    Activity,
+    Answer,
+    Bloc,
+    Certification,
+    Competence,
+    Criterion,
+    Grade,
+    Modality,
+    ModalityKind,
+    SetAside,
+)
 from referentiel.model import (
     DILEMMA_POINTS,
     POLE_POINTS,
@@ -57,6 +70,7 @@ from referentiel.model import (
 )
 
 __all__ = [
+    "certifications",
     "dates",
     "evidence",
     "frameworks",
@@ -372,3 +386,145 @@ def valid_frameworks(draw: st.DrawFn) -> Framework:
 
 def _id(element: Goal) -> str:
     return element.id
+
+
+answers = st.builds(
+    Answer,
+    tension=st.sampled_from(["c1", "c2", "d1"]),
+    pole=optional(st.sampled_from(Side)),
+)
+grades = st.builds(
+    Grade,
+    label=text,
+    description=optional(text),
+    score=optional(st.integers(-(2**31), 2**31 - 1)),
+    translations=translations,
+)
+drafts = st.booleans()
+
+
+@st.composite
+def certifications(draw: st.DrawFn) -> Certification:
+    """Draw a certification whose references resolve: ids unique, criteria on its competences.
+
+    Its texts are any text; its answers name tensions ``c1``, ``c2`` or ``d1`` (with any pole),
+    which a framework may or may not have: for round trips through files and CASE packages.
+    """
+    blocs = []
+    count = draw(st.integers(0, 3))
+    activity_counts = [draw(st.integers(0, 2)) for _ in range(count)]
+    activity_ids = [f"a{b}-{i}" for b in range(count) for i in range(activity_counts[b])]
+    for b in range(count):
+        activities = tuple(
+            draw(
+                st.builds(
+                    Activity,
+                    id=st.just(f"a{b}-{i}"),
+                    label=text,
+                    situation=optional(text),
+                    translations=translations,
+                    answers=st.lists(answers, max_size=2).map(tuple),
+                    provenance=provenances,
+                    draft=drafts,
+                    notes=optional(text),
+                )
+            )
+            for i in range(activity_counts[b])
+        )
+        modalities = tuple(
+            draw(
+                st.builds(
+                    Modality,
+                    id=st.just(f"m{b}-{i}"),
+                    label=text,
+                    kind=st.sampled_from(ModalityKind),
+                    description=optional(text),
+                    translations=translations,
+                    provenance=provenances,
+                    draft=drafts,
+                    notes=optional(text),
+                )
+            )
+            for i in range(draw(st.integers(0, 2)))
+        )
+        competences = tuple(
+            draw(
+                st.builds(
+                    Competence,
+                    id=st.just(f"k{b}-{i}"),
+                    action=text,
+                    object=text,
+                    purpose=text,
+                    context=optional(text),
+                    activities=st.lists(st.sampled_from(activity_ids or ["none"]), max_size=2).map(
+                        lambda found: tuple(dict.fromkeys(a for a in found if a != "none"))
+                    ),
+                    translations=translations,
+                    answers=st.lists(answers, max_size=2).map(tuple),
+                    provenance=provenances,
+                    draft=drafts,
+                    notes=optional(text),
+                )
+            )
+            for i in range(draw(st.integers(0, 2)))
+        )
+        criteria = tuple(
+            draw(
+                st.builds(
+                    Criterion,
+                    id=st.just(f"e{b}-{i}"),
+                    label=text,
+                    competence=st.sampled_from([c.id for c in competences]),
+                    modality=optional(st.sampled_from([m.id for m in modalities]))
+                    if modalities
+                    else st.none(),
+                    levels=st.lists(grades, max_size=3).map(tuple),
+                    translations=translations,
+                    answers=st.lists(answers, max_size=2).map(tuple),
+                    provenance=provenances,
+                    draft=drafts,
+                    notes=optional(text),
+                )
+            )
+            for i in range(draw(st.integers(0, 2)) if competences else 0)
+        )
+        blocs.append(
+            draw(
+                st.builds(
+                    Bloc,
+                    id=st.just(f"b{b}"),
+                    label=text,
+                    code=optional(text),
+                    description=optional(text),
+                    translations=translations,
+                    activities=st.just(activities),
+                    competences=st.just(competences),
+                    modalities=st.just(modalities),
+                    criteria=st.just(criteria),
+                    provenance=provenances,
+                    draft=drafts,
+                    notes=optional(text),
+                )
+            )
+        )
+    return draw(
+        st.builds(
+            Certification,
+            id=ids,
+            title=text,
+            framework=text,
+            language=languages,
+            registry=optional(text),
+            description=optional(text),
+            translations=translations,
+            version=optional(text),
+            date=optional(dates),
+            certifier=optional(text),
+            codes_rome=st.lists(text, max_size=2).map(tuple),
+            provenance=provenances,
+            blocs=st.just(tuple(blocs)),
+            set_aside=st.lists(st.builds(SetAside, tension=ids, reason=text), max_size=2).map(
+                tuple
+            ),
+        )
+    )

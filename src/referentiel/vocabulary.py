@@ -159,6 +159,16 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "page-kind-contradiction": "contradiction",
         "page-kind-dilemma": "dilemme",
         "page-colon": " : ",
+        # the certification: its RACE table, its RNCP fields, its figure
+        "race-title": "Référentiel d'activités, de compétences et d'évaluation",
+        "race-bloc": "Bloc de compétences",
+        "race-activities": "Activités",
+        "race-competences": "Compétences",
+        "race-modalities": "Modalités d'évaluation",
+        "race-criteria": "Critères d'évaluation",
+        "rncp-title": "Blocs de compétences (champs de la fiche RNCP)",
+        "draft-mark": "brouillon",
+        "tensions-answered": "Tensions du référentiel",
     },
     "en": {
         Side.PRESCRIBED.value: "Prescribed work",
@@ -269,6 +279,15 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "page-kind-contradiction": "contradiction",
         "page-kind-dilemma": "dilemma",
         "page-colon": ": ",
+        "race-title": "Activities, competences and evaluation",
+        "race-bloc": "Bloc de compétences",
+        "race-activities": "Activities",
+        "race-competences": "Competences",
+        "race-modalities": "Evaluation modalities",
+        "race-criteria": "Evaluation criteria",
+        "rncp-title": "Blocs de compétences (RNCP fields)",
+        "draft-mark": "draft",
+        "tensions-answered": "Tensions of the framework",
     },
 }
 
