@@ -5,8 +5,8 @@ Run after changing the model; a test fails while a shipped schema is stale.
 
 from pathlib import Path
 
+from referentiel.certification._constants import SCHEMA_FILE
 from referentiel.certification.files import certification_schema_text
-from referentiel.certification.formats import SCHEMA_FILE
 from referentiel.io.schema import schema_text
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "referentiel"

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 from referentiel import certification as cert
 from referentiel._output import STDIO, write_output
+from referentiel.certification._constants import SCHEMA_FILE, TABLES
 from referentiel.certification._phrases import LANGUAGES
-from referentiel.certification.formats import CERTIFICATION_FORMATS, SCHEMA_FILE, TABLES
+from referentiel.certification.formats import CERTIFICATION_FORMATS
 from referentiel.draw.engine import ENGINES
 from referentiel.vocabulary import THEMES
 

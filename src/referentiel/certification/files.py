@@ -18,7 +18,7 @@ from typing import Any, Final
 import attrs
 
 from referentiel._output import STDIO, write_output
-from referentiel.certification.formats import SCHEMA_FILE
+from referentiel.certification._constants import SCHEMA_FILE
 from referentiel.certification.model import Certification
 from referentiel.certification.rules import validate
 from referentiel.errors import FileFormatError

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from referentiel._output import STDIO, write_output
+from referentiel.certification._constants import TABLES
 from referentiel.errors import UnsupportedFormatError
 
 if TYPE_CHECKING:
@@ -23,16 +24,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CERTIFICATION_FORMATS",
-    "SCHEMA_FILE",
-    "TABLES",
     "CertificationFormat",
     "export_certification",
 ]
 
-#: The tables of a certification: the RACE table, the RNCP fiche's bloc fields.
-TABLES: Final = ("race", "rncp")
-#: The name of the certification files' JSON Schema, shipped in the package.
-SCHEMA_FILE: Final = "referentiel-certification.schema.json"
 
 Writer = Callable[["Certification", "Framework", str, str | None], bytes]
 

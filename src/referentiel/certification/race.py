@@ -19,7 +19,7 @@ from typing import Any, Final, Literal
 
 from referentiel._output import write_output
 from referentiel._unicode import one_line
-from referentiel.certification.formats import TABLES
+from referentiel.certification._constants import TABLES
 from referentiel.certification.model import Bloc, Certification, Competence
 from referentiel.io.tables import FORMULA_STARTS, latex_escape
 from referentiel.vocabulary import word
