@@ -191,12 +191,11 @@ def test_invalid_framework_draws_nothing_and_keeps_the_old_file(tmp_path: Path) 
 
 
 def test_unsupported_format_keeps_the_old_file(tmp_path: Path) -> None:
-    out = _existing(tmp_path, "figure.pdf")
-    done = run("render", EXAMPLE, "-o", out)
+    out = _existing(tmp_path, "figure.svg")
+    done = run("render", EXAMPLE, "-o", out, "--dpi", "300")
     assert (done.returncode, done.stderr) == (
         2,
-        "referentiel: error: the embedded engine cannot write PDF: install Graphviz and use "
-        "--engine system, or write SVG or PNG\n",
+        "referentiel: error: --dpi sets a PNG's resolution; svg has none\n",
     )
     assert out.read_bytes() == b"the user's previous figure"
 

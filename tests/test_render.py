@@ -174,13 +174,13 @@ def test_png_and_json_formats(customer: ref.Framework) -> None:
     assert ref.render(customer, format="json").lstrip().startswith(b"{")
 
 
-def test_pdf_needs_the_system_engine(customer: ref.Framework) -> None:
+def test_a_resolution_is_for_png_only(customer: ref.Framework) -> None:
     with pytest.raises(ref.UnsupportedFormatError) as info:
-        ref.render(customer, format="pdf")
-    assert str(info.value) == (
-        "the embedded engine cannot write PDF: install Graphviz and use "
-        "--engine system, or write SVG or PNG"
-    )
+        ref.render(customer, format="svg", dpi=300)
+    assert str(info.value) == "--dpi sets a PNG's resolution; svg has none"
+    with pytest.raises(ref.UnsupportedFormatError) as info:
+        ref.render(customer, format="png", dpi=0)
+    assert str(info.value) == "--dpi must be from 1 to 2400, got 0"
 
 
 def test_unknown_output_suffix(customer: ref.Framework, tmp_path: Path) -> None:

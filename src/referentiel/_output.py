@@ -22,7 +22,7 @@ from pathlib import Path
 
 from referentiel.errors import OutputError
 
-__all__ = ["STDIO", "umask", "write_output"]
+__all__ = ["STDIO", "check_output", "umask", "write_output"]
 
 #: The path that means standard input or output.
 STDIO = "-"
@@ -65,6 +65,23 @@ def write_output(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    target, status = check_output(path, protect=protect)
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        _write_in_place(shown, target, data)
+        return
+    mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~umask()
+    _replace(shown, target, data, mode, status)
+
+
+def check_output(
+    path: str | os.PathLike[str], *, protect: Iterable[str | os.PathLike[str]] = ()
+) -> tuple[Path, os.stat_result | None]:
+    """Raise :exc:`~referentiel.OutputError` if :func:`write_output` would refuse *path*.
+
+    Return the file a write replaces (a link's target) and its status (None: a new file). A
+    command that writes several files checks them all before it writes the first.
+    """
+    shown = os.fspath(path)
     target = Path(os.path.realpath(path))  # a link's target, through every link
     same = _same_file(target, protect)
     if same is not None:
@@ -76,14 +93,12 @@ def write_output(
     except OSError as exc:
         raise OutputError(f"{shown}: {exc.strerror or exc}") from None
     if status is not None and not stat.S_ISREG(status.st_mode):
-        _write_in_place(shown, target, data)
-        return
+        return target, status
     if status is not None and not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise OutputError(f"{shown}: the file is read-only: nothing was written")
     if not target.parent.is_dir():
         raise OutputError(f"{shown}: no such folder: {Path(shown).parent}")
-    mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~umask()
-    _replace(shown, target, data, mode, status)
+    return target, status
 
 
 def _write_in_place(shown: str, target: Path, data: bytes) -> None:

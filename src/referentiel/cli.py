@@ -18,12 +18,14 @@ import referentiel as ref
 from referentiel._cli_certification import add_commands as add_certification_commands
 from referentiel._cli_certification import run as run_certification
 from referentiel._output import STDIO, write_output
+from referentiel._progress import Progress
 from referentiel._unicode import one_line
 from referentiel.analyses import ANALYSES, Analysis, run_analyses
 from referentiel.compare import KeyName
 from referentiel.draw.engine import ENGINES, OUTPUTS
 from referentiel.draw.kinds import FIGURES
 from referentiel.draw.options import EvidenceDisplay
+from referentiel.draw.pages import PAGE_SIZES
 from referentiel.io.formats import FORMATS
 from referentiel.io.qda.options import LineEndings, Units
 from referentiel.io.tables import Table
@@ -124,6 +126,16 @@ def _parser() -> argparse.ArgumentParser:
         help="contradictions per row before the figure wraps (default 8)",
     )
     render.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    render.add_argument(
+        "--page",
+        metavar="SIZE",
+        help="split the figure into pages of SIZE: "
+        + ", ".join(PAGE_SIZES)
+        + " (add -landscape); a multi-page PDF, or numbered SVG/PNG files",
+    )
+    render.add_argument(
+        "--dpi", type=float, metavar="N", help="a PNG's resolution in dots per inch (300 to print)"
+    )
     render.add_argument(
         "--details",
         action="store_true",
@@ -293,20 +305,38 @@ def _render(args: argparse.Namespace) -> int:
         return _fail(f"--columns must be at least 1, got {args.columns}")
     if args.wrap < 0:
         return _fail(f"--wrap must be 0 (never) or more, got {args.wrap}")
-    ref.render(
-        framework,
-        args.output,
-        protect=[args.file],
-        engine=args.engine,
-        figure=args.figure,
-        language=args.lang,
-        evidence=args.evidence,
-        wrap=args.wrap or None,
-        theme=args.theme,
-        columns=args.columns,
-        legend=not args.no_legend,
-        details=args.details,
-    )
+    options = {
+        "engine": args.engine,
+        "figure": args.figure,
+        "language": args.lang,
+        "evidence": args.evidence,
+        "wrap": args.wrap or None,
+        "theme": args.theme,
+        "columns": args.columns,
+        "legend": not args.no_legend,
+        "details": args.details,
+        "dpi": args.dpi,
+    }
+    if args.page is not None:
+        from referentiel.draw.pages import render_pages  # noqa: PLC0415 - pages when asked
+
+        with Progress("placing tensions on pages") as progress:
+            written = render_pages(
+                framework,
+                args.output,
+                page=args.page,
+                progress=progress,
+                protect=[args.file],
+                **options,
+            )
+        files = written.files
+        shown = files[0] if len(files) == 1 else f"{files[0]} ... {files[-1]}"
+        plural = "s" if written.pages > 1 else ""
+        print(f"wrote {shown} ({written.pages} page{plural})", file=sys.stderr)
+        return EXIT_OK
+    note = f"laying out {len(framework.tensions)} tensions in one figure (--page A4 splits it)"
+    with Progress("drawing", note=note):
+        ref.render(framework, args.output, protect=[args.file], **options)
     _wrote(args.output)
     return EXIT_OK
 

@@ -8,6 +8,7 @@ figure is first built.
 from __future__ import annotations
 
 import html
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,15 +97,18 @@ def render(
     columns: int = 8,
     legend: bool = True,
     details: bool = False,
+    dpi: float | None = None,
     protect: Iterable[str | os.PathLike[str]] = (),
 ) -> bytes:
     """Draw a figure of *framework* and return its bytes; with *path*, also write it there.
 
     The format comes from *format*, else from the suffix of *path* (.svg, .png, .pdf, .dot,
     .json: :data:`~referentiel.draw.engine.OUTPUTS`), else SVG. ``engine="embedded"`` (the
-    default) runs the Graphviz that pip installed with this package; ``"system"`` runs the
-    ``dot`` on PATH (needed for PDF). The output never destroys anything (see
-    :func:`referentiel.save`); ``-`` is standard output, a file in *protect* is refused.
+    default) runs the Graphviz that pip installed with this package, and draws PDF itself with
+    the fonts the package ships, embedded (:mod:`referentiel.draw.pdf`); ``"system"`` runs the
+    ``dot`` on PATH. *dpi* sets a PNG's resolution (300 for print). The output never destroys
+    anything (see :func:`referentiel.save`); ``-`` is standard output, a file in *protect* is
+    refused. For pages of a given paper size, see :func:`referentiel.draw.pages.render_pages`.
 
     Raises :exc:`~referentiel.UnsupportedFormatError` for an unknown format, figure, engine or
     option value, :exc:`~referentiel.EngineError` if Graphviz fails.
@@ -143,11 +147,30 @@ def render(
             legend=legend,
             details=details,
         )
-        dot = format == "dot"
-        data = source.encode("utf-8") if dot else run_engine(source, format, engine=engine)
+        if format == "dot":
+            data = source.encode("utf-8")
+        elif format == "pdf" and engine == "embedded":
+            from referentiel.draw.pdf import pdf_document  # noqa: PLC0415 - the PDF writer
+
+            layout = json.loads(run_engine(source, "json", engine=engine))
+            language = language or framework.language
+            data = pdf_document([layout], title=framework.title_in(language), language=language)
+        else:
+            data = run_engine(source, format, engine=engine, dpi=_dpi(dpi, format))
     if path is not None:
         write_output(path, data, protect=protect)
     return data
+
+
+def _dpi(dpi: float | None, format: str) -> float | None:
+    """Check a PNG's resolution: from 1 to 2400 dots per inch, for PNG only."""
+    if dpi is None:
+        return None
+    if format != "png":
+        raise UnsupportedFormatError(f"--dpi sets a PNG's resolution; {format} has none")
+    if not 1 <= dpi <= 2400:
+        raise UnsupportedFormatError(f"--dpi must be from 1 to 2400, got {dpi:g}")
+    return dpi
 
 
 def page(

@@ -111,6 +111,8 @@ def base_graph(fw: Framework, options: Options, name: str) -> graphviz.Digraph:
     theme = THEMES[options.theme]
     language = language_of(fw, options)
     title = html_lines(fw.title_in(language), 80)
+    if options.page_label:
+        title += f'<FONT POINT-SIZE="12">  ({escape(options.page_label)})</FONT>'
     graph = graphviz.Digraph(name=name)
     graph.attr(
         "graph",

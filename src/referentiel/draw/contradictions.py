@@ -32,7 +32,16 @@ from referentiel.vocabulary import LINE_STYLES, Theme, word
 
 __all__ = ["contradictions_figure"]
 
-_ORIGIN_ORDER: Final = (Origin.ORGANISATION, Origin.SITUATION, None)
+#: The order of the groups, left to right (and of a paginated figure's pages).
+ORIGIN_ORDER: Final = (Origin.ORGANISATION, Origin.SITUATION, None)
+
+
+def figure_order(fw: Framework) -> list[tuple[int, Contradiction]]:
+    """Return the contradictions as the figure places them: by origin, then number."""
+    return sorted(
+        ((i, t) for i, t in enumerate(fw.tensions) if isinstance(t, Contradiction)),
+        key=lambda item: (ORIGIN_ORDER.index(item[1].origin), item[1].number, item[0]),
+    )
 
 
 def contradictions_figure(fw: Framework, options: Options | None = None) -> graphviz.Digraph:
@@ -50,18 +59,18 @@ def contradictions_figure(fw: Framework, options: Options | None = None) -> grap
     # visible per provenance; clusters inherit these defaults (the title sets its own size).
     graph.attr("graph", fontsize="13")
     graph.attr("edge", style="invis", dir="both")
-    ordered = sorted(
-        ((i, t) for i, t in enumerate(fw.tensions) if isinstance(t, Contradiction)),
-        key=lambda item: (_ORIGIN_ORDER.index(item[1].origin), item[1].number, item[0]),
-    )
+    ordered = figure_order(fw)
     bands = [ordered[i : i + options.columns] for i in range(0, len(ordered), options.columns)]
     previous = _headings(graph, len(bands), language, theme)
     _numbers(graph, bands, theme)
+    headed: set[Origin | None] = set()
     for b, band in enumerate(bands):
-        for origin in _ORIGIN_ORDER:
+        for origin in ORIGIN_ORDER:
             members = [(i, c) for i, c in band if c.origin is origin]
             if members:
-                _origin_cluster(graph, b, origin, members, ctx)
+                # the heading once, on the group's first row: its frame says the rest
+                _origin_cluster(graph, b, origin, members, ctx, heading=origin not in headed)
+                headed.add(origin)
     if options.legend and previous is not None:
         legend(graph, statuses(fw), previous, language, theme, notes=legend_notes(fw, ctx))
     return graph
@@ -138,6 +147,8 @@ def _origin_cluster(
     origin: Origin | None,
     members: list[tuple[int, Contradiction]],
     ctx: Context,
+    *,
+    heading: bool = True,
 ) -> None:
     language, theme, wrap = ctx.language, ctx.theme, ctx.options.wrap
     key = _origin_key(origin)
@@ -156,14 +167,14 @@ def _origin_cluster(
         arrows[c.provenance.status].append((node_name(i, Side.PRESCRIBED), node_name(i, Side.REAL)))
     # the grouping is as sure as its least sure member's origin
     grouping = max((c.origin_status for _, c in members), key=list(Status).index)
-    heading = html_lines(word(key, language), 56)  # the paper's long heading, on two lines
+    title = html_lines(word(key, language), 56)  # the paper's long heading, on two lines
     style = "rounded"
     if origin is not None and grouping is not Status.ATTESTED:
-        heading += f"<BR/><I>({escape(word(f'grouping-{grouping.value}', language))})</I>"
+        title += f"<BR/><I>({escape(word(f'grouping-{grouping.value}', language))})</I>"
         style += f",{LINE_STYLES[grouping]}"
     with subgraph(graph, f"cluster_b{band}_{key}") as cluster:
         cluster.attr(
-            label=html_label(heading),
+            label=html_label(title) if heading else "",
             style=style,
             color=theme.get(f"{key}_border", theme["line"]),
             margin="12",

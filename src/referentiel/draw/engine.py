@@ -51,7 +51,8 @@ OUTPUTS: Final[dict[str, Output]] = {
     for o in (
         Output(name="svg", suffixes=(".svg",), engines=ENGINES),
         Output(name="png", suffixes=(".png",), engines=ENGINES),
-        Output(name="pdf", suffixes=(".pdf",), engines=("system",)),
+        # the embedded engine lays the figure out; referentiel.draw.pdf draws it, fonts embedded
+        Output(name="pdf", suffixes=(".pdf",), engines=ENGINES),
         Output(name="json", suffixes=(".json",), engines=ENGINES),
         Output(name="dot", suffixes=(".dot", ".gv"), engines=()),
         # the interactive page: every figure kind as SVG, drawn by the engine, with the evidence
@@ -121,11 +122,6 @@ def check_engine(engine: str) -> None:
 def check_format(fmt: str, engine: Engine) -> None:
     """Raise :exc:`UnsupportedFormatError` if *engine* cannot write *fmt*."""
     check_engine(engine)
-    if fmt == "pdf" and engine == "embedded":
-        raise UnsupportedFormatError(
-            "the embedded engine cannot write PDF: install Graphviz and use --engine system, "
-            "or write SVG or PNG"
-        )
     output = OUTPUTS.get(fmt)
     if output is None or (output.engines and engine not in output.engines):
         expected = ", ".join(repr(o.name) for o in OUTPUTS.values() if engine in o.engines)
@@ -135,14 +131,27 @@ def check_format(fmt: str, engine: Engine) -> None:
 
 
 def run_engine(
-    source: str, fmt: str, *, engine: Engine = "embedded", timeout: float = 120
+    source: str,
+    fmt: str,
+    *,
+    engine: Engine = "embedded",
+    timeout: float = 120,
+    dpi: float | None = None,
 ) -> bytes:
-    """Lay out DOT *source* and return the drawing in *fmt* (svg, png, json; pdf: system only)."""
+    """Lay out DOT *source* and return the drawing in *fmt* (svg, png, json; pdf: system only).
+
+    *dpi* sets the resolution of a PNG (Graphviz's default is 96).
+    """
+    if fmt == "pdf" and engine == "embedded":
+        raise UnsupportedFormatError("the embedded engine lays out PDF through json: see draw.pdf")
     check_format(fmt, engine)
     program = find_engine(engine)
+    arguments = [str(program), f"-T{fmt}"]
+    if dpi is not None:
+        arguments.append(f"-Gdpi={dpi:g}")
     try:
         done = subprocess.run(
-            [str(program), f"-T{fmt}"],
+            arguments,
             input=source.encode("utf-8"),
             capture_output=True,
             timeout=timeout,

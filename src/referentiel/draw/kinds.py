@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 import attrs
 
 from referentiel.errors import UnsupportedFormatError
-from referentiel.model import Framework
+from referentiel.model import Contradiction, Dilemma, Framework, Tension
 
 if TYPE_CHECKING:
     import graphviz
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["FIGURES", "FigureKind", "check_fits", "default_figure"]
 
 Build = Callable[[Framework, "Options | None"], "graphviz.Digraph"]
+#: What a page of a figure keeps whole where it can (see :mod:`referentiel.draw.pages`).
+Grouping = Literal["origin", "tension", "component"]
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +48,11 @@ class FigureKind:
     suits: Callable[[Framework], bool]
     #: What a framework needs for the figure not to be empty, in a few words.
     needs: str
+    #: Which tensions it draws (pages split a figure's tensions and nothing else).
+    draws: Callable[[Tension], bool] = lambda _: True
+    #: What a page keeps whole where it can: a group of tensions by origin, each tension, or
+    #: each set of tensions and goals joined by links.
+    grouping: Grouping = "tension"
     #: When the figure is the default before any other (the graph, for a framework of goals).
     first_for: Callable[[Framework], bool] | None = None
 
@@ -55,12 +62,19 @@ class FigureKind:
         return build
 
 
+def _has_map(tension: Tension) -> bool:
+    """Whether a tension is a dilemma that says what a polarity map shows."""
+    return isinstance(tension, Dilemma) and bool(
+        tension.first.polarity
+        or tension.second.polarity
+        or tension.greater_purpose
+        or tension.deeper_fear
+    )
+
+
 def _polarity(fw: Framework) -> bool:
     """Whether a dilemma says what a polarity map shows (upsides, a greater purpose ...)."""
-    return any(
-        d.first.polarity or d.second.polarity or d.greater_purpose or d.deeper_fear
-        for d in fw.dilemmas
-    )
+    return any(_has_map(d) for d in fw.dilemmas)
 
 
 #: Every figure kind, by name; the first that suits a framework is its default figure.
@@ -74,6 +88,7 @@ FIGURES: Final[dict[str, FigureKind]] = {
             function="mixed_figure",
             suits=lambda fw: bool(fw.contradictions) and bool(fw.dilemmas),
             needs="both contradictions and dilemmas",
+            grouping="origin",
         ),
         FigureKind(
             name="contradictions",
@@ -82,6 +97,8 @@ FIGURES: Final[dict[str, FigureKind]] = {
             function="contradictions_figure",
             suits=lambda fw: bool(fw.contradictions),
             needs="a contradiction",
+            draws=lambda t: isinstance(t, Contradiction),
+            grouping="origin",
         ),
         FigureKind(
             name="polarity",
@@ -90,6 +107,7 @@ FIGURES: Final[dict[str, FigureKind]] = {
             module="referentiel.draw.polarity",
             function="polarity_figure",
             suits=_polarity,
+            draws=_has_map,
             needs="a dilemma with upsides, downsides, action steps, early warnings, a greater "
             "purpose or a deeper fear",
         ),
@@ -100,6 +118,7 @@ FIGURES: Final[dict[str, FigureKind]] = {
             function="dilemmas_figure",
             suits=lambda fw: bool(fw.dilemmas),
             needs="a dilemma",
+            draws=lambda t: isinstance(t, Dilemma),
         ),
         FigureKind(
             name="graph",
@@ -108,6 +127,7 @@ FIGURES: Final[dict[str, FigureKind]] = {
             function="graph_figure",
             suits=lambda fw: bool(fw.tensions or fw.goals),
             needs="a tension or a goal",
+            grouping="component",
             # goals are drawn by this figure only: an evaporating cloud is a graph
             first_for=lambda fw: bool(fw.goals),
         ),

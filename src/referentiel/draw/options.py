@@ -41,3 +41,5 @@ class Options:
     #: Show what users wrote beyond labels: pole and goal descriptions under their labels, and
     #: tensions' notes in the graph figure.
     details: bool = False
+    #: Which page of a paginated figure this is ("2/5"), shown after the title; None: not one.
+    page_label: str | None = None

@@ -1,0 +1,376 @@
+"""Figures on pages: a framework split into pages that fit A4, A3 or letter, each laid out alone.
+
+``render_pages(framework, "fig.pdf", page="A4")`` writes a multi-page PDF; with an SVG, PNG, JSON
+or DOT path it writes numbered files (``fig-01.svg``, ``fig-02.svg`` ...). Every page is a whole
+figure of the same kind, drawn from the tensions it holds: its title (with the page's number),
+its group headings and its legend repeat on each page. A page keeps whole, where it can, what the
+figure groups: the contradictions of one origin, each dilemma with its resources, each polarity
+map, the tensions and goals that links join. A page holds as many tensions as fit at a scale of
+at least :data:`MIN_SCALE`; the contradictions figure takes as many columns as the page's width
+allows. Each page is laid out on its own, so that the time grows with the framework's size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Hashable, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from referentiel._output import STDIO, check_output, write_output
+from referentiel.draw.engine import Engine, check_format, output_for, run_engine
+from referentiel.draw.kinds import FIGURES, FigureKind, check_fits, default_figure
+from referentiel.draw.options import EvidenceDisplay, Options
+from referentiel.errors import UnsupportedFormatError
+from referentiel.model import Contradiction, Framework, Tension
+
+__all__ = [
+    "MIN_SCALE",
+    "PAGE_SIZES",
+    "PageLayout",
+    "Written",
+    "page_size",
+    "paginate",
+    "render_pages",
+]
+
+#: Paper sizes in points, portrait; ``-landscape`` turns them.
+PAGE_SIZES: Final[dict[str, tuple[float, float]]] = {
+    "A4": (595.28, 841.89),
+    "A3": (841.89, 1190.55),
+    "letter": (612.0, 792.0),
+}
+#: The smallest scale a page's figure is drawn at (12-point labels print at 7.2 points).
+MIN_SCALE: Final = 0.6
+#: The margin around the figure on a page, in points (1 cm).
+MARGIN: Final = 28.35
+#: The scale a row of the contradictions figure aims for when its columns are chosen.
+_ROW_SCALE: Final = 0.75
+
+Progress = Callable[[int, int], None]
+
+
+def page_size(name: str) -> tuple[float, float]:
+    """Return the size in points of a page named ``A4``, ``A3``, ``letter``, ``+ -landscape``.
+
+    >>> page_size("A4"), page_size("letter-landscape")
+    ((595.28, 841.89), (792.0, 612.0))
+    >>> page_size("A5")
+    Traceback (most recent call last):
+    ...
+    referentiel.errors.UnsupportedFormatError: unknown page size: 'A5' (expected one of 'A4', 'A3', 'letter', each also -landscape)
+    """  # noqa: E501 - doctest output lines cannot be wrapped
+    base, _, orientation = name.partition("-")
+    sizes = {k.lower(): v for k, v in PAGE_SIZES.items()}
+    if base.lower() not in sizes or orientation not in ("", "portrait", "landscape"):
+        expected = ", ".join(repr(k) for k in PAGE_SIZES)
+        raise UnsupportedFormatError(
+            f"unknown page size: {name!r} (expected one of {expected}, each also -landscape)"
+        )
+    width, height = sizes[base.lower()]
+    return (height, width) if orientation == "landscape" else (width, height)
+
+
+@attrs.frozen
+class Written:
+    """What :func:`render_pages` wrote: its files (one PDF, or a file a page) and its pages."""
+
+    files: tuple[str, ...]
+    pages: int
+
+
+@attrs.frozen
+class PageLayout:
+    """One page: the framework it draws, the options, its DOT and the engine's layout (JSON)."""
+
+    framework: Framework
+    options: Options
+    source: str
+    layout: dict[str, Any]
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The figure's natural size in points."""
+        left, bottom, right, top = (float(v) for v in str(self.layout["bb"]).split(","))
+        return right - left, top - bottom
+
+
+def _scale(size: tuple[float, float], usable: tuple[float, float]) -> float:
+    return min(usable[0] / max(size[0], 1.0), usable[1] / max(size[1], 1.0))
+
+
+def _groups(framework: Framework, kind: FigureKind, units: Sequence[Tension]) -> list[Hashable]:
+    """Return the group of each unit: what a page keeps whole where it can."""
+    if kind.grouping == "origin":
+        return [
+            (t.kind.value, t.origin.value if isinstance(t, Contradiction) and t.origin else None)
+            for t in units
+        ]
+    if kind.grouping == "component":
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for link in framework.links:
+            parent[find(link.source)] = find(link.target)
+        return [find(t.id) for t in units]
+    return [t.id for t in units]
+
+
+def _chunk(framework: Framework, units: Sequence[Tension]) -> Framework:
+    """Return the framework of one page: its tensions, their goals, the links among them."""
+    ids = {t.id for t in units}
+    goals = tuple(
+        g
+        for g in framework.goals
+        if any(
+            {link.source, link.target} & ids and g.id in (link.source, link.target)
+            for link in framework.links
+        )
+    )
+    ids |= {g.id for g in goals}
+    links = tuple(k for k in framework.links if k.source in ids and k.target in ids)
+    return attrs.evolve(framework, tensions=tuple(units), goals=goals, links=links)
+
+
+class _Paginator:
+    def __init__(
+        self,
+        framework: Framework,
+        name: str,
+        options: Options,
+        engine: Engine,
+        usable: Any,  # noqa: ANN401
+    ) -> None:
+        self.framework = framework
+        self.kind = FIGURES[name]
+        self.build = self.kind.build()
+        self.options = options
+        self.engine = engine
+        self.usable: tuple[float, float] = usable
+        self.layouts = 0
+
+    def lay_out(self, units: Sequence[Tension]) -> PageLayout:
+        framework = _chunk(self.framework, units)
+        source: str = self.build(framework, self.options).source
+        self.layouts += 1
+        layout = json.loads(run_engine(source, "json", engine=self.engine))
+        return PageLayout(framework=framework, options=self.options, source=source, layout=layout)
+
+    def fits(self, page: PageLayout) -> bool:
+        return _scale(page.size, self.usable) >= MIN_SCALE
+
+    def narrower(self, page: PageLayout) -> bool:
+        """Take a column off the contradictions figure if its rows are too wide for the page."""
+        too_wide = self.usable[0] / max(page.size[0], 1.0) < MIN_SCALE
+        if too_wide and self.kind.grouping == "origin" and self.options.columns > 1:
+            self.options = attrs.evolve(self.options, columns=self.options.columns - 1)
+            return True
+        return False
+
+    def columns(self, units: Sequence[Tension]) -> None:
+        """Give the contradictions figure the columns a page's width holds."""
+        if self.kind.grouping != "origin" or len(units) < 2:
+            return
+        chosen = self.options
+        # the widest first (longest labels, largest numbers): a row of them is the widest row
+        contradictions = sorted(
+            (t for t in units if isinstance(t, Contradiction)),
+            key=lambda t: (-max(len(p.label) for p in t.poles), -t.number),
+        )
+        # the most columns whose row fits the page's width at _ROW_SCALE: a bisection on rows
+        # laid out without the legend, whose width is not a row's
+        low, high = 1, min(chosen.columns, len(contradictions))
+        while low < high:
+            middle = (low + high + 1) // 2
+            self.options = attrs.evolve(chosen, columns=middle, legend=False)
+            row = self.lay_out(contradictions[:middle]).size[0]
+            if self.usable[0] / row >= _ROW_SCALE:
+                low = middle
+            else:
+                high = middle - 1
+        self.options = attrs.evolve(chosen, columns=low)
+
+    def pages(self, units: Sequence[Tension], progress: Progress | None) -> list[PageLayout]:
+        groups = _groups(self.framework, self.kind, units)
+        self.columns(units)
+        pages: list[PageLayout] = []
+        start, guess, grow = 0, max(self.options.columns, 1), True
+        while start < len(units):
+            count = min(guess, len(units) - start)
+            page = self.lay_out(units[start : start + count])
+            if self.fits(page):
+                while grow and start + count < len(units):
+                    larger = min(len(units) - start, count + max(1, count // 2))
+                    candidate = self.lay_out(units[start : start + larger])
+                    if not self.fits(candidate):
+                        break
+                    count, page = larger, candidate
+            else:
+                while not self.fits(page) and self.narrower(page):
+                    page = self.lay_out(units[start : start + count])
+                while count > 1 and not self.fits(page):
+                    count = max(1, int(count * 0.7))
+                    page = self.lay_out(units[start : start + count])
+            end = start + count
+            if end < len(units) and groups[end] == groups[end - 1]:
+                # the page ends inside a group: end it where the group starts, if it starts here
+                first = end - 1
+                while first > start and groups[first - 1] == groups[end]:
+                    first -= 1
+                if first > start:
+                    count = first - start
+                    page = self.lay_out(units[start:first])
+            pages.append(page)
+            grow = count < guess or not pages[:-1]  # probe again after a short page
+            guess = count
+            start += count
+            if progress is not None:
+                progress(start, len(units))
+        return pages
+
+
+def paginate(
+    framework: Framework,
+    *,
+    page: str,
+    figure: str | None = None,
+    engine: Engine = "embedded",
+    options: Options | None = None,
+    progress: Progress | None = None,
+) -> list[PageLayout]:
+    """Split *framework*'s figure into pages of size *page*; return each page's layout.
+
+    >>> import referentiel as ref
+    >>> pages = paginate(ref.load("examples/customer-relations.yaml"), page="A4")
+    >>> [len(p.framework.tensions) for p in pages], pages[0].options.columns
+    ([6], 3)
+    """
+    name = figure or default_figure(framework)
+    if figure is not None and figure not in FIGURES:
+        expected = ", ".join(repr(f) for f in FIGURES)
+        raise UnsupportedFormatError(f"unknown figure: {figure!r} (expected one of {expected})")
+    check_fits(framework, name)
+    width, height = page_size(page)
+    usable = (width - 2 * MARGIN, height - 2 * MARGIN)
+    kind = FIGURES[name]
+    units = [t for t in framework.tensions if kind.draws(t)]
+    if kind.grouping == "origin":  # as the figure places them: by origin, then the dilemmas
+        from referentiel.draw.contradictions import figure_order  # noqa: PLC0415
+
+        units = [t for _, t in figure_order(framework)] + [
+            t for t in units if not isinstance(t, Contradiction)
+        ]
+    paginator = _Paginator(framework, name, options or Options(), engine, usable)
+    if not units:  # a graph of goals alone
+        return [paginator.lay_out(())]
+    return paginator.pages(units, progress)
+
+
+def _numbered(path: str | os.PathLike[str], number: int, total: int) -> Path:
+    target = Path(path)
+    digits = len(str(total))
+    return target.with_name(f"{target.stem}-{number:0{digits}d}{target.suffix}")
+
+
+def render_pages(
+    framework: Framework,
+    path: str | os.PathLike[str],
+    *,
+    page: str,
+    format: str | None = None,
+    engine: Engine = "embedded",
+    figure: str | None = None,
+    language: str | None = None,
+    evidence: EvidenceDisplay = "count",
+    wrap: int | None = 22,
+    theme: str = "colour",
+    columns: int = 8,
+    legend: bool = True,
+    details: bool = False,
+    dpi: float | None = None,
+    progress: Progress | None = None,
+    protect: Sequence[str | os.PathLike[str]] = (),
+) -> Written:
+    """Draw *framework* on pages of size *page*; return the files written and the pages.
+
+    The options are :func:`~referentiel.render`'s; *columns* is the most a page takes (fewer if
+    its width holds fewer). A PDF holds every page, numbered at its foot; SVG, PNG, JSON and DOT
+    pages go to numbered files beside *path* (``fig.svg`` → ``fig-01.svg`` ...), each titled
+    with its number (``2/5``) and sized to the paper. *progress* is called with the tensions
+    placed so far and their number. Nothing is written until every page is drawn.
+
+    >>> import pathlib, tempfile, referentiel as ref
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> written = render_pages(ref.load("examples/customer-relations.yaml"), folder / "cr.svg",
+    ...                        page="A4")
+    >>> [pathlib.Path(w).name for w in written.files], written.pages
+    (['cr-1.svg'], 1)
+    """
+    from referentiel.draw import _options  # noqa: PLC0415 - the package's option checks
+
+    options = _options(
+        language=language,
+        evidence=evidence,
+        wrap=wrap,
+        theme=theme,
+        columns=columns,
+        legend=legend,
+        details=details,
+    )
+    if os.fspath(path) == STDIO:
+        raise UnsupportedFormatError("pages are written to files: give a file name, not -")
+    format = format or output_for(Path(path).suffix)
+    check_format(format, engine)
+    if format == "html":
+        raise UnsupportedFormatError(
+            "the interactive page has no paper pages: write pdf, svg or png"
+        )
+    language = options.language or framework.language
+    layouts = paginate(
+        framework, page=page, figure=figure, engine=engine, options=options, progress=progress
+    )
+    total = len(layouts)
+    width, height = page_size(page)
+    if format == "pdf":
+        from referentiel.draw.pdf import pdf_document  # noqa: PLC0415 - the PDF writer
+
+        data = pdf_document(
+            [p.layout for p in layouts],
+            page_size=(width, height),
+            title=framework.title_in(language),
+            language=language,
+            numbers=True,
+        )
+        write_output(path, data, protect=protect)
+        return Written(files=(os.fspath(path),), pages=total)
+    made: list[tuple[Path, bytes]] = []
+    build = FIGURES[figure or default_figure(framework)].build()
+    for number, layout in enumerate(layouts, start=1):
+        labelled = attrs.evolve(layout.options, page_label=f"{number}/{total}")
+        source = _sized(build(layout.framework, labelled).source, (width, height))
+        data = (
+            source.encode("utf-8")
+            if format == "dot"
+            else run_engine(source, format, engine=engine, dpi=dpi)
+        )
+        made.append((_numbered(path, number, total), data))
+    for target, _ in made:  # every page refused before any is written
+        check_output(target, protect=protect)
+    for target, data in made:
+        write_output(target, data, protect=protect)
+    return Written(files=tuple(os.fspath(target) for target, _ in made), pages=total)
+
+
+def _sized(source: str, size: tuple[float, float]) -> str:
+    """Give a page's DOT the size of the paper's printable area: Graphviz scales it down."""
+    usable = ((size[0] - 2 * MARGIN) / 72, (size[1] - 2 * MARGIN) / 72)
+    head, brace, body = source.partition("{")
+    return f'{head}{brace}\n\tsize="{usable[0]:.2f},{usable[1]:.2f}"\n{body}'
