@@ -70,8 +70,13 @@ class Svg:
                 self.clusters[title.text] = group
 
     def lines(self, node: str) -> list[str]:
-        """The text lines of a node, top to bottom."""
-        return [t.text or "" for t in self.nodes[node].iter("{http://www.w3.org/2000/svg}text")]
+        """The text lines of a node, top to bottom (not the no-break spaces that give a line
+        outside the Latin alphabet its room: referentiel.draw._labels.room)."""
+        return [
+            t.text or ""
+            for t in self.nodes[node].iter("{http://www.w3.org/2000/svg}text")
+            if (t.text or "").strip("\u00a0")
+        ]
 
     def text_attrs(self) -> list[dict[str, str]]:
         return [dict(t.attrib) for t in self.root.iter("{http://www.w3.org/2000/svg}text")]

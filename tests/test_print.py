@@ -272,3 +272,162 @@ def test_progress_never_reaches_a_pipe(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "wrote fig.svg\n")
     assert not re.search(r"\r|\x1b", done.stderr)
+
+
+SCRIPTS = {
+    "cyrillic": "ЖИЗНЕДЕЯТЕЛЬНОСТЬПРОФЕССИИ и проверка подписи",
+    "greek": "Ελληνικά γράμματα στον πόλο",
+    "arabic": "مرحبا بالعالم في القطب الأول",
+    "hebrew": "עברית טקסט ארוך בקוטב",
+    "cjk": "中文标签测试长文本的极点",
+    "emoji": "😀 Émoji 🎉 et texte 👍",
+}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_label_in_any_script_fits_its_box(script: str) -> None:
+    from referentiel.draw._metrics import text_width
+
+    label = SCRIPTS[script]
+    fw = ref.loads(
+        f"id: x\ntitle: {label}\ntensions:\n  - kind: contradiction\n    id: c1\n    number: 1\n"
+        f"    prescribed: {{label: '{label}'}}\n    real: {{label: '{label} {label}'}}\n"
+        "    origin: situation\n"
+        "    provenance: {status: illustrative, justification: test}\n"
+    )
+    svg = Svg(ref.render(fw, format="svg"))
+    checked = 0
+    for name, node in svg.nodes.items():
+        box = svg.box(name)
+        for text in node.iter("{http://www.w3.org/2000/svg}text"):
+            content = text.text or ""
+            if content.strip("\u00a0 ").isascii():
+                continue
+            size = float(text.get("font-size", "14"))
+            width = text_width(content, size, bold=text.get("font-weight") == "bold")
+            left = float(text.get("x", "0"))
+            if text.get("text-anchor") == "middle":
+                left -= width / 2
+            assert box.left <= left and left + width <= box.right, (script, content)
+            checked += 1
+    assert checked >= 3  # both poles' lines
+    # the title is part of the drawing: the image is as wide as its text
+    title = next(
+        t for t in svg.root.iter("{http://www.w3.org/2000/svg}text") if label in (t.text or "")
+    )
+    image_width = float(svg.root.get("width", "0").removesuffix("pt"))
+    assert text_width(title.text or "", float(title.get("font-size", "18"))) < image_width
+
+
+#: Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color
+#: vision deficiency", IEEE TVCG 15(6): the matrices at full severity, on linear RGB.
+MACHADO = {
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
+}
+NAMED = {"white": "#ffffff", "black": "#000000"}
+
+
+def _linear(colour: str) -> tuple[float, float, float]:
+    value = NAMED.get(colour, colour).lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return r, g, b
+
+
+def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
+    r, g, b = rgb
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def _seen(rgb: tuple[float, float, float], matrix: tuple[tuple[float, ...], ...]) -> Any:
+    return tuple(
+        min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb, strict=True)))) for row in matrix
+    )
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG 2.1 contrast ratio."""
+
+    def luminance(colour: str) -> float:
+        r, g, b = _linear(colour)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_colour_palette_stays_distinct_for_colour_blind_readers() -> None:
+    """Every pair of colours that tells groups apart stays apart under simulated dichromacy."""
+    import math
+
+    from referentiel.vocabulary import THEMES
+
+    theme = THEMES["colour"]
+    pairs = [
+        ("organisation", "situation"),  # number discs and their text
+        ("organisation_border", "situation_border"),  # the frames of the groups
+        ("organisation", "second"),  # the two series of the evidence plot
+    ]
+    for first, second in pairs:
+        a, b = _linear(theme[first]), _linear(theme[second])
+        assert math.dist(_lab(a), _lab(b)) >= 20, (first, second)
+        for name, matrix in MACHADO.items():
+            distance = math.dist(_lab(_seen(a, matrix)), _lab(_seen(b, matrix)))
+            assert distance >= 20, (first, second, name, distance)
+
+
+@pytest.mark.parametrize("theme_name", ["colour", "bw"])
+def test_text_is_legible_on_its_background(theme_name: str) -> None:
+    """WCAG AA (4.5:1) for every text colour of a theme on what it is drawn on."""
+    from referentiel.vocabulary import THEMES
+
+    theme = THEMES[theme_name]
+    assert _contrast(theme["number_font"], theme["organisation"]) >= 4.5
+    assert _contrast(theme["number_font"], theme["situation"]) >= 4.5
+    for text in ("line", "heading", "count", "organisation", "situation", "dilemma"):
+        assert _contrast(theme[text], theme["fill"]) >= 4.5, text
+
+
+def test_a_figure_is_named_and_described_for_screen_readers(customer: ref.Framework) -> None:
+    svg = Svg(ref.render(customer, language="en"))
+    root = svg.root
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "title-contradictions-en desc-contradictions-en"
+    title, desc = root[0], root[1]
+    assert (title.tag, title.get("id"), title.text) == (
+        "{http://www.w3.org/2000/svg}title",
+        "title-contradictions-en",
+        "Professional contradictions of customer-relations advisers",
+    )
+    assert desc.tag == "{http://www.w3.org/2000/svg}desc"
+    assert (desc.text or "").startswith(
+        "Figure “Contradictions”: 6 contradiction(s), 0 dilemma(s). "
+    )
+
+
+def test_a_notebook_shows_the_figure_at_most_as_wide_as_its_cell(customer: ref.Framework) -> None:
+    bundle = customer._repr_mimebundle_()
+    svg = bundle["image/svg+xml"]
+    start = svg.index("<svg ")
+    assert svg[start : start + 46] == '<svg style="max-width:100%;height:auto" role="'

@@ -169,6 +169,9 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "rncp-title": "Blocs de compétences (champs de la fiche RNCP)",
         "draft-mark": "brouillon",
         "tensions-answered": "Tensions du référentiel",
+        # the accessible description of a figure (its <desc>)
+        "figure-description": "Figure « {figure} » : {contradictions} contradiction(s), "
+        "{dilemmas} dilemme(s).",
     },
     "en": {
         Side.PRESCRIBED.value: "Prescribed work",
@@ -288,6 +291,8 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "rncp-title": "Blocs de compétences (RNCP fields)",
         "draft-mark": "draft",
         "tensions-answered": "Tensions of the framework",
+        "figure-description": "Figure “{figure}”: {contradictions} contradiction(s), "
+        "{dilemmas} dilemma(s).",
     },
 }
 

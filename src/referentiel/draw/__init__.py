@@ -157,9 +157,28 @@ def render(
             data = pdf_document([layout], title=framework.title_in(language), language=language)
         else:
             data = run_engine(source, format, engine=engine, dpi=_dpi(dpi, format))
+            if format == "svg":
+                data = _described(data, framework, _figure(figure), language)
     if path is not None:
         write_output(path, data, protect=protect)
     return data
+
+
+def _described(svg: bytes, framework: Framework, figure: str | None, language: str | None) -> bytes:
+    """Give a figure's SVG the framework's title and a description, for screen readers."""
+    from referentiel.draw._svg import accessible  # noqa: PLC0415 - SVG only
+
+    name = figure or default_figure(framework)
+    lang = language or framework.language
+    summary = word("figure-description", lang).format(
+        figure=word(f"page-figure-{name}", lang),
+        contradictions=len(framework.contradictions),
+        dilemmas=len(framework.dilemmas),
+    )
+    description = f"{summary} {framework.description}" if framework.description else summary
+    return accessible(
+        svg, title=framework.title_in(lang), description=description, key=f"{name}-{lang}"
+    )
 
 
 def _dpi(dpi: float | None, format: str) -> float | None:
@@ -245,7 +264,10 @@ def table_html(framework: Framework) -> str:
 
 def mimebundle(framework: Framework) -> dict[str, str]:
     """Return the figure as SVG for Jupyter, or an HTML table if no engine can run."""
+    from referentiel.draw._svg import scalable  # noqa: PLC0415 - notebooks only
+
     try:
-        return {"image/svg+xml": render(framework, format="svg").decode("utf-8")}
+        # scaled to the cell's width: a wide figure shrinks instead of being clipped
+        return {"image/svg+xml": scalable(render(framework, format="svg").decode("utf-8"))}
     except EngineError:
         return {"text/html": table_html(framework)}

@@ -9,6 +9,8 @@ control characters are dropped, and line breaks become ``<BR/>``.
 from __future__ import annotations
 
 import html
+import math
+from typing import Final
 
 from referentiel._unicode import normal_lines
 
@@ -77,11 +79,55 @@ def escape(value: str) -> str:
 def html_lines(value: str, width: int | None) -> str:
     """Escape and wrap *value* as the inside of an HTML-like label.
 
+    A line outside the Latin alphabet is followed by the room it needs (see :func:`room`).
+
     >>> html_lines("Délais <contraints> & procédures", 12)
     'Délais<BR/>&lt;contraints&gt;<BR/>&amp; procédures'
+    >>> html_lines("中文标签", None)
+    '中文标签<FONT>&#160;&#160;</FONT>'
     """
-    # the lines hold no line break: escape them at once, then break them
-    return escape("\n".join(lines(value, width))).replace("\n", "<BR/>")
+    wrapped = lines(value, width)
+    if all(line.isascii() or max(line) <= "\u00ff" for line in wrapped):
+        # the common case: the lines hold no line break, escape them at once, then break them
+        return escape("\n".join(wrapped)).replace("\n", "<BR/>")
+    return "<BR/>".join(escape(line) + room(line) for line in wrapped)
+
+
+#: The width the embedded engine gives each byte of a character past U+00FF, in ems: it
+#: measures UTF-8 bytes, each as a space (Helvetica's 278/1000 em).
+_BYTE: Final = 0.278
+#: Bold glyphs and hinting: a line is given this much more room than its regular width.
+_SAFETY: Final = 1.1
+
+
+def room(line: str) -> str:
+    """Return what gives *line* the room it takes in the real fonts: a span of no-break spaces.
+
+    The embedded engine measures Latin text with Helvetica's metrics, but every character past
+    U+00FF as one space per UTF-8 byte: Cyrillic, CJK ... come out too narrow for their box.
+    Such a line is followed by a span of no-break spaces (a text of its own in the drawing,
+    so the line's text stays as it was written) as wide, for the engine, as what it lacks in
+    the fonts the package ships (:mod:`referentiel.draw._metrics`); the line is drawn from the
+    left of the room the engine gives both, which it fills. A Latin line needs nothing.
+
+    >>> room("Travail réel"), room("中文标签")
+    ('', '<FONT>&#160;&#160;</FONT>')
+    """
+    if line.isascii() or max(line) <= "\u00ff":
+        return ""
+    from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: PLC0415 - non-Latin text only
+
+    from referentiel.draw._metrics import text_width  # noqa: PLC0415
+
+    engine = sum(
+        stringWidth(char, "Helvetica", 1) if char <= "\u00ff" else _BYTE * len(char.encode())
+        for char in line
+    )
+    deficit = text_width(line, 1) * _SAFETY - engine
+    if deficit <= 0:
+        return ""
+    # the engine measures a no-break space as two bytes
+    return "<FONT>" + "&#160;" * math.ceil(deficit / (2 * _BYTE)) + "</FONT>"
 
 
 def html_label(inner: str) -> str:
