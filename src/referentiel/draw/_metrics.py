@@ -64,6 +64,7 @@ def _font(family: str, style: Style) -> TTFont:
     return font
 
 
+@functools.cache
 def font_for(char: str, style: Style) -> str | None:
     """Return the registered name of the first shipped font that has *char*, else None."""
     for family in FONTS:
@@ -75,6 +76,10 @@ def font_for(char: str, style: Style) -> str | None:
 
 def split_runs(text: str, style: Style) -> list[tuple[str | None, str]]:
     """Split *text* into runs of one font each: (registered font name or None, text)."""
+    if text.isascii() or max(text) <= "\u00ff":  # Latin-1: the Helvetica-compatible font has it
+        family = next(iter(FONTS))
+        _font(family, style)  # registered
+        return [(font_name(family, style), text)]
     runs: list[tuple[str | None, str]] = []
     for char in text:
         name = font_for(char, style)

@@ -10,6 +10,7 @@ with a page size, scaled to fit each page within its margins.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
@@ -29,6 +30,7 @@ _CJK_FONT: Final = "HeiseiKakuGo-W5"
 _DASHES: Final = {"dashed": (5, 2), "dotted": (1, 5)}
 
 
+@functools.cache
 def _colour(value: str) -> tuple[float, float, float, float] | None:
     """Return an RGBA colour from Graphviz's ``#rrggbb[aa]`` or name; None: transparent."""
     from reportlab.lib import colors  # noqa: PLC0415 - with the PDF writer
@@ -56,14 +58,24 @@ class _Painter:
         self.font = ("Helvetica", 14.0)
         self.style = (False, False)
         self.invisible = False
+        # the line as xdot asks for it, and as the PDF has it: set only when they differ
+        self.line: tuple[float, tuple[float, ...]] = (1.0, ())
+        self.drawn_line: tuple[float, tuple[float, ...]] | None = None
+        self.colours: dict[bool, tuple[float, float, float, float] | None] = {}
         self.reset_line()
 
     def reset_line(self) -> None:
         """Start a new list of operations: xdot's style and font flags last within one."""
-        self.canvas.setLineWidth(1)
-        self.canvas.setDash()
+        self.line = (1.0, ())
         self.invisible = False
         self.style = (False, False)
+
+    def _apply_line(self) -> None:
+        if self.line != self.drawn_line:
+            width, dash = self.line
+            self.canvas.setLineWidth(width)
+            self.canvas.setDash(*dash) if dash else self.canvas.setDash()
+            self.drawn_line = self.line
 
     def operations(self, ops: Iterable[Mapping[str, Any]]) -> None:
         for op in ops:
@@ -81,13 +93,13 @@ class _Painter:
     def op_S(self, op: Mapping[str, Any]) -> None:  # noqa: N802
         style: str = op["style"]
         if style.startswith("setlinewidth("):
-            self.canvas.setLineWidth(float(style[len("setlinewidth(") : -1]))
+            self.line = (float(style[len("setlinewidth(") : -1]), self.line[1])
         elif style in _DASHES:
-            self.canvas.setDash(*_DASHES[style])
+            self.line = (self.line[0], _DASHES[style])
         elif style == "solid":
-            self.canvas.setDash()
+            self.line = (self.line[0], ())
         elif style == "bold":
-            self.canvas.setLineWidth(2)
+            self.line = (2.0, self.line[1])
         elif style == "invis":
             self.invisible = True
 
@@ -99,6 +111,9 @@ class _Painter:
         self.style = (bool(flags & 1), bool(flags & 2))
 
     def _set(self, colour: tuple[float, float, float, float], *, stroke: bool) -> None:
+        if self.colours.get(stroke) == colour:
+            return
+        self.colours[stroke] = colour
         red, green, blue, alpha = colour
         if stroke:
             self.canvas.setStrokeColorRGB(red, green, blue, alpha)
@@ -127,6 +142,8 @@ class _Painter:
             self._set(self.fill, stroke=False)  # type: ignore[arg-type]  # checked above
         if stroke:
             self._set(self.pen, stroke=True)  # type: ignore[arg-type]  # checked above
+        if stroke:
+            self._apply_line()
         if fill or stroke:
             self.canvas.drawPath(path, stroke=int(stroke), fill=int(fill))
 
@@ -177,7 +194,6 @@ class _Painter:
             self.canvas.setFont(name, size)
             self.canvas.drawString(x, y, part)
             x += pdfmetrics.stringWidth(part, name, size)
-        self._set(self.fill, stroke=False) if self.fill else None
 
 
 def _cjk_font() -> str:
