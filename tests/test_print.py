@@ -126,10 +126,38 @@ def test_pages_keep_every_tension_once_in_order_grouped_by_origin() -> None:
         width, height = page.size
         assert min(usable[0] / width, usable[1] / height) >= MIN_SCALE
     assert len(pages) > 2
-    # a page ends at the change of origin rather than mixing a few of the next group in
-    first_situation = next(i for i, o in enumerate(origins) if o is ref.Origin.SITUATION)
-    ends = [sum(len(p.framework.tensions) for p in pages[: k + 1]) for k in range(len(pages))]
-    assert first_situation in ends
+
+
+def _origins(organisation: int, situation: int) -> ref.Framework:
+    base = ref.load(EXAMPLE)
+    template = base.contradictions[0]
+    tensions = [
+        attrs.evolve(
+            template,
+            id=f"c{n}",
+            number=n,
+            evidence=(),
+            origin=ref.Origin.ORGANISATION if n <= organisation else ref.Origin.SITUATION,
+        )
+        for n in range(1, organisation + situation + 1)
+    ]
+    return attrs.evolve(base, tensions=tuple(tensions), links=())
+
+
+def test_a_group_that_fits_a_page_is_not_split_across_two() -> None:
+    pages = paginate(_origins(20, 10), page="A4")
+    shapes = [
+        [t.origin.value if t.origin else "" for t in p.framework.contradictions] for p in pages
+    ]
+    # the ten situation contradictions fit a page: they are not cut in two
+    situation = [i for i, shape in enumerate(shapes) if "situation" in shape]
+    assert len(situation) == 1
+    assert shapes[situation[0]].count("situation") == 10
+    # no page leaves the next a lone member or two of a group (here, of the organisation's)
+    sizes = [len(shape) for shape in shapes]
+    assert shapes[-1].count("organisation") * 4 >= sizes[0]
+    # and no page is less than half full for it
+    assert all(size * 2 >= sizes[0] for size in sizes[:-1])
 
 
 def test_a_paginated_pdf_numbers_its_pages_and_repeats_title_headings_and_legend(

@@ -198,6 +198,37 @@ class _Paginator:
                 high = middle - 1
         self.options = attrs.evolve(chosen, columns=low)
 
+    def keep_groups(
+        self,
+        units: Sequence[Tension],
+        groups: Sequence[Hashable],
+        start: int,
+        count: int,
+        page: PageLayout,
+    ) -> tuple[int, PageLayout]:
+        """Move a page's end so that groups are not cut into small pieces; return the page."""
+        end = start + count
+        if end < len(units) and groups[end] == groups[end - 1]:
+            # the page ends inside a group: leave the next page more than a few of it
+            last = end
+            while last < len(units) and groups[last] == groups[end]:
+                last += 1
+            least = count // 4
+            if 0 < last - end < least and (count - (least - (last - end))) * 2 >= count:
+                count -= least - (last - end)
+                end = start + count
+                page = self.lay_out(units[start:end])
+        if end < len(units) and groups[end] == groups[end - 1]:
+            # the page ends inside a group that starts on it: the group goes to the next
+            # page whole, unless this page would be left less than half full
+            first = end - 1
+            while first > start and groups[first - 1] == groups[end]:
+                first -= 1
+            if first > start and (first - start) * 2 >= count:
+                count = first - start
+                page = self.lay_out(units[start:first])
+        return count, page
+
     def pages(self, units: Sequence[Tension], progress: Progress | None) -> list[PageLayout]:
         groups = _groups(self.framework, self.kind, units)
         self.columns(units)
@@ -219,15 +250,7 @@ class _Paginator:
                 while count > 1 and not self.fits(page):
                     count = max(1, int(count * 0.7))
                     page = self.lay_out(units[start : start + count])
-            end = start + count
-            if end < len(units) and groups[end] == groups[end - 1]:
-                # the page ends inside a group: end it where the group starts, if it starts here
-                first = end - 1
-                while first > start and groups[first - 1] == groups[end]:
-                    first -= 1
-                if first > start:
-                    count = first - start
-                    page = self.lay_out(units[start:first])
+            count, page = self.keep_groups(units, groups, start, count, page)
             pages.append(page)
             grow = count < guess or not pages[:-1]  # probe again after a short page
             guess = count
