@@ -459,3 +459,55 @@ def test_a_notebook_shows_the_figure_at_most_as_wide_as_its_cell(customer: ref.F
     svg = bundle["image/svg+xml"]
     start = svg.index("<svg ")
     assert svg[start : start + 46] == '<svg style="max-width:100%;height:auto" role="'
+
+
+def _repeated(example: str, count: int) -> ref.Framework:
+    base = ref.load(ROOT / "examples" / f"{example}.yaml")
+    tensions = [
+        attrs.evolve(base.tensions[n % len(base.tensions)], id=f"t{n}", number=n + 1)
+        for n in range(count)
+    ]
+    return attrs.evolve(base, tensions=tuple(tensions), links=(), goals=())
+
+
+@pytest.mark.parametrize(
+    ("example", "figure", "count"),
+    [
+        ("kinesitherapy", "dilemmas", 40),
+        ("polarity-map", "polarity", 12),
+        ("customer-relations", "graph", 40),
+    ],
+)
+def test_every_figure_kind_is_split_into_pages_that_fit(
+    example: str, figure: str, count: int
+) -> None:
+    fw = _repeated(example, count)
+    pages = paginate(fw, page="A4", figure=figure)
+    placed = [t.id for p in pages for t in p.framework.tensions]
+    assert placed == [t.id for t in fw.tensions]  # each once, in order
+    assert len(pages) > 1
+    usable = (595.28 - 2 * MARGIN, 841.89 - 2 * MARGIN)
+    for page in pages:
+        width, height = page.size
+        assert min(usable[0] / width, usable[1] / height) >= MIN_SCALE
+
+
+def test_a_mixed_figure_pages_its_contradictions_then_its_dilemmas(tmp_path: Path) -> None:
+    contradictions = _repeated("customer-relations", 30).tensions
+    dilemmas = [
+        attrs.evolve(t, number=t.number + 100) for t in _repeated("kinesitherapy", 20).tensions
+    ]
+    fw = attrs.evolve(ref.load(EXAMPLE), tensions=(*contradictions, *dilemmas), links=())
+    pages = paginate(fw, page="A4", figure="mixed")
+    kinds = [t.kind.value for p in pages for t in p.framework.tensions]
+    assert kinds == ["contradiction"] * 30 + ["dilemma"] * 20
+    written = render_pages(fw, tmp_path / "mixed.dot", page="A4", figure="mixed")
+    assert written.pages == len(pages) == len(written.files)
+    assert Path(written.files[0]).read_text(encoding="utf-8").startswith("digraph mixed {")
+
+
+def test_links_between_tensions_of_one_page_stay_and_those_across_pages_go() -> None:
+    fw = ref.load(ROOT / "examples" / "evaporating-cloud.yaml")
+    pages = paginate(fw, page="A4", figure="graph")
+    kept = sum(len(p.framework.links) for p in pages)
+    assert kept == len(fw.links)  # the cloud fits one page: every link is drawn

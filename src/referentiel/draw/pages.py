@@ -125,16 +125,27 @@ def _groups(framework: Framework, kind: FigureKind, units: Sequence[Tension]) ->
 
 
 def _chunk(framework: Framework, units: Sequence[Tension]) -> Framework:
-    """Return the framework of one page: its tensions, their goals, the links among them."""
+    """Return the framework of one page: its tensions, their goals, the links among them.
+
+    A goal comes with the page if links join it to the page's tensions, through other goals
+    too (an evaporating cloud's objective is linked to its needs only); a goal linked to no
+    tension goes on every page of a framework with goals, as the graph figure draws them all.
+    """
     ids = {t.id for t in units}
-    goals = tuple(
-        g
-        for g in framework.goals
-        if any(
-            {link.source, link.target} & ids and g.id in (link.source, link.target)
+    goal_ids = {g.id for g in framework.goals}
+    reached: set[str] = set()
+    frontier = set(ids)
+    while frontier:
+        found = {
+            other
             for link in framework.links
-        )
-    )
+            for end, other in ((link.source, link.target), (link.target, link.source))
+            if end in frontier and other in goal_ids and other not in reached
+        }
+        reached |= found
+        frontier = found
+    linked = {end for link in framework.links for end in (link.source, link.target)}
+    goals = tuple(g for g in framework.goals if g.id in reached or g.id not in linked)
     ids |= {g.id for g in goals}
     links = tuple(k for k in framework.links if k.source in ids and k.target in ids)
     return attrs.evolve(framework, tensions=tuple(units), goals=goals, links=links)
