@@ -81,6 +81,7 @@ if TYPE_CHECKING:
     from referentiel.compare import Change, FrameworkDiff, TensionDiff, diff
     from referentiel.draw import page, render, to_dot
     from referentiel.draw.interactive import Page
+    from referentiel.draw.pages import render_pages
     from referentiel.draw.plot import plot_evidence
     from referentiel.graph import from_networkx, to_networkx
     from referentiel.io import (
@@ -123,6 +124,7 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
     "referentiel.compare": ("Change", "FrameworkDiff", "TensionDiff", "diff"),
     "referentiel.draw": ("page", "render", "to_dot"),
     "referentiel.draw.interactive": ("Page",),
+    "referentiel.draw.pages": ("render_pages",),
     "referentiel.certification": (
         "Certification",
         "check_certification",
@@ -249,6 +251,7 @@ __all__ = [
     "read_mapping",
     "read_qdpx",
     "render",
+    "render_pages",
     "save",
     "shared_sources",
     "sources_per_tension",
