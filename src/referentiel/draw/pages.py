@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -89,13 +90,28 @@ class PageLayout:
     framework: Framework
     options: Options
     source: str
-    layout: dict[str, Any]
+    #: The engine's JSON output, read only when the page is drawn (a page tried and not kept
+    #: is measured from its bounding box alone).
+    raw: bytes
+
+    @property
+    def layout(self) -> dict[str, Any]:
+        """The engine's layout: every drawing operation of the page."""
+        data: dict[str, Any] = json.loads(self.raw)
+        return data
 
     @property
     def size(self) -> tuple[float, float]:
         """The figure's natural size in points."""
-        left, bottom, right, top = (float(v) for v in str(self.layout["bb"]).split(","))
+        found = _BOUNDS.search(self.raw)
+        if found is None:  # pragma: no cover - the engine always writes the graph's bb
+            raise UnsupportedFormatError("the engine's layout has no bounding box")
+        left, bottom, right, top = (float(v) for v in found[1].split(b","))
         return right - left, top - bottom
+
+
+#: The graph's bounding box, the first "bb" of the engine's JSON (the graph's own comes first).
+_BOUNDS: Final = re.compile(rb'"bb":\s*"([-0-9.,e]+)"')
 
 
 def _scale(size: tuple[float, float], usable: tuple[float, float]) -> float:
@@ -172,8 +188,8 @@ class _Paginator:
         framework = _chunk(self.framework, units)
         source: str = self.build(framework, self.options).source
         self.layouts += 1
-        layout = json.loads(run_engine(source, "json", engine=self.engine))
-        return PageLayout(framework=framework, options=self.options, source=source, layout=layout)
+        raw = run_engine(source, "json", engine=self.engine)
+        return PageLayout(framework=framework, options=self.options, source=source, raw=raw)
 
     def fits(self, page: PageLayout) -> bool:
         return _scale(page.size, self.usable) >= MIN_SCALE
@@ -244,31 +260,43 @@ class _Paginator:
         groups = _groups(self.framework, self.kind, units)
         self.columns(units)
         pages: list[PageLayout] = []
-        start, guess, grow = 0, max(self.options.columns, 1), True
+        # how many units a page holds: found on the first page by growing a row at a time
+        # (then half as much again), then tried first on every page, lowered if one does not fit
+        capacity: int | None = None
+        start = 0
         while start < len(units):
-            count = min(guess, len(units) - start)
+            count = min(capacity or max(self.options.columns, 1), len(units) - start)
             page = self.lay_out(units[start : start + count])
             if self.fits(page):
-                while grow and start + count < len(units):
-                    larger = min(len(units) - start, count + max(1, count // 2))
-                    candidate = self.lay_out(units[start : start + larger])
-                    if not self.fits(candidate):
-                        break
-                    count, page = larger, candidate
+                if capacity is None:
+                    count, page = self.grow(units, start, count, page)
+                    capacity = count
             else:
                 while not self.fits(page) and self.narrower(page):
                     page = self.lay_out(units[start : start + count])
                 while count > 1 and not self.fits(page):
-                    count = max(1, int(count * 0.7))
+                    count = max(1, int(count * 0.8))
                     page = self.lay_out(units[start : start + count])
+                capacity = count
             count, page = self.keep_groups(units, groups, start, count, page)
             pages.append(page)
-            grow = count < guess or not pages[:-1]  # probe again after a short page
-            guess = count
             start += count
             if progress is not None:
                 progress(start, len(units))
         return pages
+
+    def grow(
+        self, units: Sequence[Tension], start: int, count: int, page: PageLayout
+    ) -> tuple[int, PageLayout]:
+        """Return the most units from *start* that fit a page, *count* of them known to fit."""
+        step = max(1, self.options.columns)
+        while start + count < len(units):
+            larger = min(len(units) - start, count + max(step, count // 2))
+            candidate = self.lay_out(units[start : start + larger])
+            if not self.fits(candidate):
+                break
+            count, page = larger, candidate
+        return count, page
 
 
 def paginate(

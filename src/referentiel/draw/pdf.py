@@ -62,6 +62,9 @@ class _Painter:
         self.line: tuple[float, tuple[float, ...]] = (1.0, ())
         self.drawn_line: tuple[float, tuple[float, ...]] | None = None
         self.colours: dict[bool, tuple[float, float, float, float] | None] = {}
+        self.text: Any = None
+        self.text_colour: tuple[float, float, float, float] | None = None
+        self.text_font: tuple[str, float] | None = None
         self.reset_line()
 
     def reset_line(self) -> None:
@@ -189,11 +192,31 @@ class _Painter:
             x -= width / 2
         elif align == "r":
             x -= width
-        self._set(self.pen, stroke=False)
+        # every text of a page goes into one text object, drawn over the shapes (no shape of a
+        # figure covers text): far fewer PDF operators than a text object per string
+        text_object = self.text_object()
+        if self.text_colour != self.pen:
+            red, green, blue, alpha = self.pen
+            text_object.setFillColorRGB(red, green, blue, alpha)
+            self.text_colour = self.pen
+        text_object.setTextOrigin(x, y)
         for name, part in runs:
-            self.canvas.setFont(name, size)
-            self.canvas.drawString(x, y, part)
-            x += pdfmetrics.stringWidth(part, name, size)
+            if (name, size) != self.text_font:
+                text_object.setFont(name, size)
+                self.text_font = (name, size)
+            text_object.textOut(part)
+
+    def text_object(self) -> Any:  # noqa: ANN401 - reportlab's PDFTextObject
+        """Return the page's text object, begun on first use."""
+        if self.text is None:
+            self.text = self.canvas.beginText()
+        return self.text
+
+    def finish(self) -> None:
+        """Draw the page's text, over its shapes."""
+        if self.text is not None:
+            self.canvas.drawText(self.text)
+            self.text = None
 
 
 def _cjk_font() -> str:
@@ -263,6 +286,7 @@ def pdf_document(
             for key in _DRAW_KEYS:
                 painter.operations(item.get(key, ()))
                 painter.reset_line()
+        painter.finish()
         if page_size is not None:
             canvas.restoreState()
             if numbers:  # after the figure, so that its text reads first
