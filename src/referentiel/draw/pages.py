@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
+import threading
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -27,6 +29,9 @@ from referentiel.draw.kinds import FIGURES, FigureKind, check_fits, default_figu
 from referentiel.draw.options import EvidenceDisplay, Options
 from referentiel.errors import UnsupportedFormatError
 from referentiel.model import Contradiction, Framework, Tension
+
+if TYPE_CHECKING:
+    from referentiel.draw.pdf import PdfWriter
 
 __all__ = [
     "MIN_SCALE",
@@ -183,6 +188,7 @@ class _Paginator:
         self.engine = engine
         self.usable: tuple[float, float] = usable
         self.layouts = 0
+        self.on_page: Callable[[PageLayout], object] | None = None
 
     def lay_out(self, units: Sequence[Tension]) -> PageLayout:
         framework = _chunk(self.framework, units)
@@ -280,6 +286,8 @@ class _Paginator:
                 capacity = count
             count, page = self.keep_groups(units, groups, start, count, page)
             pages.append(page)
+            if self.on_page is not None:
+                self.on_page(page)
             start += count
             if progress is not None:
                 progress(start, len(units))
@@ -307,8 +315,11 @@ def paginate(
     engine: Engine = "embedded",
     options: Options | None = None,
     progress: Progress | None = None,
+    on_page: Callable[[PageLayout], object] | None = None,
 ) -> list[PageLayout]:
     """Split *framework*'s figure into pages of size *page*; return each page's layout.
+
+    *on_page* is called with each page as soon as it is settled, before the next is laid out.
 
     >>> import referentiel as ref
     >>> pages = paginate(ref.load("examples/customer-relations.yaml"), page="A4")
@@ -331,8 +342,12 @@ def paginate(
             t for t in units if not isinstance(t, Contradiction)
         ]
     paginator = _Paginator(framework, name, options or Options(), engine, usable)
+    paginator.on_page = on_page
     if not units:  # a graph of goals alone
-        return [paginator.lay_out(())]
+        page_alone = paginator.lay_out(())
+        if on_page is not None:
+            on_page(page_alone)
+        return [page_alone]
     return paginator.pages(units, progress)
 
 
@@ -396,23 +411,34 @@ def render_pages(
             "the interactive page has no paper pages: write pdf, svg or png"
         )
     language = options.language or framework.language
-    layouts = paginate(
-        framework, page=page, figure=figure, engine=engine, options=options, progress=progress
-    )
-    total = len(layouts)
     width, height = page_size(page)
     if format == "pdf":
-        from referentiel.draw.pdf import pdf_document  # noqa: PLC0415 - the PDF writer
+        from referentiel.draw.pdf import PdfWriter  # noqa: PLC0415 - the PDF writer
 
-        data = pdf_document(
-            [p.layout for p in layouts],
+        writer = PdfWriter(
             page_size=(width, height),
             title=framework.title_in(language),
             language=language,
             numbers=True,
         )
-        write_output(path, data, protect=protect)
+        total = _drawn_while_laid_out(
+            writer,
+            lambda on_page: paginate(
+                framework,
+                page=page,
+                figure=figure,
+                engine=engine,
+                options=options,
+                progress=progress,
+                on_page=on_page,
+            ),
+        )
+        write_output(path, writer.close(), protect=protect)
         return Written(files=(os.fspath(path),), pages=total)
+    layouts = paginate(
+        framework, page=page, figure=figure, engine=engine, options=options, progress=progress
+    )
+    total = len(layouts)
     made: list[tuple[Path, bytes]] = []
     build = FIGURES[figure or default_figure(framework)].build()
     for number, layout in enumerate(layouts, start=1):
@@ -429,6 +455,37 @@ def render_pages(
     for target, data in made:
         write_output(target, data, protect=protect)
     return Written(files=tuple(os.fspath(target) for target, _ in made), pages=total)
+
+
+def _drawn_while_laid_out(
+    writer: PdfWriter, lay_out: Callable[[Callable[[PageLayout], object]], list[PageLayout]]
+) -> int:
+    """Draw each page into *writer* in a thread of its own while the engine lays out the next.
+
+    The engine runs as another process: the drawing, in Python, takes the time the layout
+    leaves this process waiting. Return the number of pages; re-raise the drawing's error.
+    """
+    pending: queue.Queue[PageLayout | None] = queue.Queue()
+    failures: list[BaseException] = []
+
+    def draw() -> None:
+        while (page := pending.get()) is not None:
+            if not failures:
+                try:
+                    writer.add(page.layout)
+                except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+                    failures.append(exc)
+
+    worker = threading.Thread(target=draw, name="referentiel-pdf", daemon=True)
+    worker.start()
+    try:
+        pages = lay_out(pending.put)
+    finally:
+        pending.put(None)
+        worker.join()
+    if failures:
+        raise failures[0]
+    return len(pages)
 
 
 def _sized(source: str, size: tuple[float, float]) -> str:

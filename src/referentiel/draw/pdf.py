@@ -17,7 +17,7 @@ from typing import Any, Final
 
 from referentiel.draw._metrics import font_for, split_runs
 
-__all__ = ["MARGIN", "pdf_document"]
+__all__ = ["MARGIN", "PdfWriter", "pdf_document"]
 
 #: The margin around a figure on a page of a given size, in points (1 cm).
 MARGIN: Final = 28.35
@@ -233,36 +233,45 @@ def _bounds(layout: Mapping[str, Any]) -> tuple[float, float, float, float]:
     return left, bottom, right, top
 
 
-def pdf_document(
-    layouts: Sequence[Mapping[str, Any]],
-    *,
-    page_size: tuple[float, float] | None = None,
-    title: str = "",
-    language: str | None = None,
-    numbers: bool = False,
-) -> bytes:
-    """Return a PDF with one page per layout (Graphviz ``-Tjson`` data).
+class PdfWriter:
+    """Writes a PDF a page at a time: :meth:`add` a layout, :meth:`close` for the bytes.
 
     Without *page_size*, each page is its figure's size; with it, each figure is scaled down
     (never up) to fit the page within :data:`MARGIN`, centred at the top; *numbers* writes
-    each page's number (``2/5``) at its foot. The output is the same for the same layouts (no
-    date, no random identifier).
+    each page's number and the total (``2/5``) at its foot, the total as a form defined when
+    the document is closed, so that pages are written before their count is known. The output
+    is the same for the same layouts (no date, no random identifier).
     """
-    from reportlab.pdfgen import canvas as pdf_canvas  # noqa: PLC0415 - the PDF writer
 
-    buffer = io.BytesIO()
-    # the canvas starts in a font of its own: one of ours, so that every font is embedded
-    initial = font_for("A", (False, False)) or "Helvetica"  # the shipped font has "A"
-    canvas = pdf_canvas.Canvas(
-        buffer,
-        invariant=1,
-        pageCompression=1,
-        lang=language,
-        initialFontName=initial,  # type: ignore[arg-type]  # types-reportlab says float: a name
-    )
-    canvas.setTitle(title)
-    canvas.setCreator("referentiel")
-    for number, layout in enumerate(layouts, start=1):
+    def __init__(
+        self,
+        *,
+        page_size: tuple[float, float] | None = None,
+        title: str = "",
+        language: str | None = None,
+        numbers: bool = False,
+    ) -> None:
+        from reportlab.pdfgen import canvas as pdf_canvas  # noqa: PLC0415 - the PDF writer
+
+        self.buffer = io.BytesIO()
+        # the canvas starts in a font of its own: one of ours, so that every font is embedded
+        self.font = font_for("A", (False, False)) or "Helvetica"  # the shipped font has "A"
+        self.canvas = pdf_canvas.Canvas(
+            self.buffer,
+            invariant=1,
+            pageCompression=1,
+            lang=language,
+            initialFontName=self.font,  # type: ignore[arg-type]  # types-reportlab: a name
+        )
+        self.canvas.setTitle(title)
+        self.canvas.setCreator("referentiel")
+        self.page_size = page_size
+        self.numbers = numbers and page_size is not None
+        self.pages = 0
+
+    def add(self, layout: Mapping[str, Any]) -> None:
+        """Draw one layout (Graphviz ``-Tjson`` data) on a new page."""
+        canvas, page_size = self.canvas, self.page_size
         left, bottom, right, top = _bounds(layout)
         width, height = right - left, top - bottom
         if page_size is None:  # the figure's size, with Graphviz's pad around, as in its SVG
@@ -287,12 +296,38 @@ def pdf_document(
                 painter.operations(item.get(key, ()))
                 painter.reset_line()
         painter.finish()
+        self.pages += 1
         if page_size is not None:
             canvas.restoreState()
-            if numbers:  # after the figure, so that its text reads first
+            if self.numbers:  # after the figure, so that its text reads first
                 canvas.setFillColorRGB(0.33, 0.33, 0.33)
-                canvas.setFont(initial, 9)
-                canvas.drawCentredString(page_size[0] / 2, MARGIN / 2, f"{number}/{len(layouts)}")
+                canvas.setFont(self.font, 9)
+                canvas.drawRightString(page_size[0] / 2, MARGIN / 2, f"{self.pages}/")
+                canvas.doForm("total")  # drawn from the page's centre on, once it is known
         canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+
+    def close(self) -> bytes:
+        """Finish the document and return it."""
+        if self.numbers and self.page_size is not None:
+            self.canvas.beginForm("total")
+            self.canvas.setFillColorRGB(0.33, 0.33, 0.33)
+            self.canvas.setFont(self.font, 9)
+            self.canvas.drawString(self.page_size[0] / 2, MARGIN / 2, str(self.pages))
+            self.canvas.endForm()
+        self.canvas.save()
+        return self.buffer.getvalue()
+
+
+def pdf_document(
+    layouts: Sequence[Mapping[str, Any]],
+    *,
+    page_size: tuple[float, float] | None = None,
+    title: str = "",
+    language: str | None = None,
+    numbers: bool = False,
+) -> bytes:
+    """Return a PDF with one page per layout (Graphviz ``-Tjson`` data): see :class:`PdfWriter`."""
+    writer = PdfWriter(page_size=page_size, title=title, language=language, numbers=numbers)
+    for layout in layouts:
+        writer.add(layout)
+    return writer.close()
