@@ -838,3 +838,25 @@ def test_answers_can_name_a_pole() -> None:
     assert Answer(tension="c1", pole=ref.Side.REAL) != Answer(tension="c1")
     assert SetAside(tension="d1", reason="x").reason == "x"
     assert ModalityKind("written") is ModalityKind.WRITTEN
+
+
+def test_validate_and_diff_take_a_certification_for_what_it_is(folder: Path) -> None:
+    done = _cli("validate", "cert.yaml", cwd=folder)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        "",
+        "1 file(s) checked: 0 error(s), 0 warning(s)\n",
+    )
+    (folder / "cert.yaml").write_text(CERTIFICATION.replace("competence: k1", "competence: k2"))
+    done = _cli("validate", "cert.yaml", cwd=folder)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[1] == (
+        "cert.yaml:30:21: error criterion-outside: criterion 'e1' evaluates 'k2', which is not "
+        "a competence of the référentiel (at $.blocs[0].criteria[0].competence)"
+    )
+    (folder / "old.yaml").write_text(CERTIFICATION, encoding="utf-8")
+    done = _cli("diff", "old.yaml", "cert.yaml", cwd=folder)
+    assert (done.returncode, done.stdout) == (
+        1,
+        "~ criterion e1 (bloc b1)\n    competence: 'k1' → 'k2'\n",
+    )

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from referentiel.certification import (
         Certification,
         check_certification,
+        diff_certifications,
         read_certification,
         write_certification,
     )
@@ -128,6 +129,7 @@ _LAZY_MODULES: Final[dict[str, tuple[str, ...]]] = {
     "referentiel.certification": (
         "Certification",
         "check_certification",
+        "diff_certifications",
         "read_certification",
         "write_certification",
     ),
@@ -228,6 +230,7 @@ __all__ = [
     "check",
     "check_certification",
     "diff",
+    "diff_certifications",
     "dumps",
     "ensure_valid",
     "evidence_per_pole",

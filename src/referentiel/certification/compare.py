@@ -90,7 +90,13 @@ def _elements(cert: Certification) -> Iterator[tuple[str, str, Element, str]]:
 
 
 def diff_certifications(old: Certification, new: Certification) -> CertificationDiff:
-    """Compare *old* with *new*, matching blocs and elements by kind and id."""
+    """Compare *old* with *new*, matching blocs and elements by kind and id.
+
+    >>> from referentiel.certification import read_certification
+    >>> cert = read_certification("examples/customer-relations.certification.yaml")
+    >>> diff_certifications(cert, cert).equal
+    True
+    """
     before = {(name, key): (element, bloc) for name, key, element, bloc in _elements(old)}
     after = {(name, key): (element, bloc) for name, key, element, bloc in _elements(new)}
     changed = []
