@@ -18,7 +18,8 @@ import pytest
 
 import referentiel as ref
 from referentiel._progress import Progress
-from referentiel.draw.pages import MIN_SCALE, page_size, paginate, render_pages
+from referentiel.draw.pages import MIN_SCALE, paginate, render_pages
+from referentiel.draw.paper import page_size
 from referentiel.draw.pdf import MARGIN
 from tests.svg import Svg
 

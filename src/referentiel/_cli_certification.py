@@ -36,8 +36,12 @@ _CERT: Final = "a certification file (YAML; -: standard input)"
 _OUT: Final = "the file to write (-: standard output)"
 
 
-def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
-    """Add ``certification`` and its subcommands to the command line's *commands*."""
+def add_commands(commands: argparse._SubParsersAction[Any], *, actions: bool = True) -> None:
+    """Add ``certification`` and its subcommands to the command line's *commands*.
+
+    Without *actions*, only the command itself: its seven subcommands cost ten milliseconds of
+    every start, and only ``referentiel certification ...`` needs them.
+    """
     group = commands.add_parser(
         "certification",
         help="draft, check and export a certification built on a framework",
@@ -46,6 +50,8 @@ def add_commands(commands: argparse._SubParsersAction[Any]) -> None:
     )
     sub = group.add_subparsers(dest="action", metavar="ACTION", parser_class=type(group))
     sub.required = True
+    if not actions:
+        return
 
     made = sub.add_parser(
         "draft",

@@ -25,7 +25,7 @@ from referentiel.compare import KeyName
 from referentiel.draw.engine import ENGINES, OUTPUTS
 from referentiel.draw.kinds import FIGURES
 from referentiel.draw.options import EvidenceDisplay
-from referentiel.draw.pages import PAGE_SIZES
+from referentiel.draw.paper import PAGE_SIZES
 from referentiel.io.formats import FORMATS
 from referentiel.io.qda.options import LineEndings, Units
 from referentiel.io.tables import Table
@@ -55,7 +55,7 @@ _OUT: Final = (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="referentiel",
         description="Professional frameworks (référentiels) as contradiction graphs.",
@@ -236,7 +236,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
 
-    add_certification_commands(commands)
+    add_certification_commands(commands, actions=certification)
 
     completion = commands.add_parser(
         "completion",
@@ -485,7 +485,9 @@ def _os_error(exc: OSError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per kind of end
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
-    args = _parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    # the certification subcommands are built only for a certification command line
+    args = _parser(certification="certification" in given).parse_args(given)
     try:
         return _run(args)
     except ref.FileFormatError as exc:

@@ -8,8 +8,8 @@ framework's title and a description, and ``role="img"`` with ``aria-labelledby``
 
 from __future__ import annotations
 
+import html
 from typing import Final
-from xml.sax.saxutils import escape, quoteattr
 
 __all__ = ["accessible", "scalable"]
 
@@ -37,12 +37,13 @@ def accessible(svg: bytes, *, title: str, description: str, key: str) -> bytes:
     """
     end = _root_end(svg)
     start = svg.index(_OPEN)
-    labelled = quoteattr(f"title-{key} desc-{key}").encode("utf-8")
+    # xml.sax.saxutils would import urllib and http.client: 40 ms of a command's start
+    labelled = f'"{html.escape(f"title-{key} desc-{key}")}"'.encode()
     head = svg[:start] + b'<svg role="img" aria-labelledby=' + labelled + b" "
     root = svg[start + len(_OPEN) : end]
     inserted = (
-        f'\n<title id="title-{key}">{escape(title)}</title>'
-        f'\n<desc id="desc-{key}">{escape(description)}</desc>'
+        f'\n<title id="title-{key}">{html.escape(title, quote=False)}</title>'
+        f'\n<desc id="desc-{key}">{html.escape(description, quote=False)}</desc>'
     ).encode()
     return head + root + inserted + svg[end:]
 

@@ -27,6 +27,7 @@ from referentiel._output import STDIO, check_output, write_output
 from referentiel.draw.engine import Engine, check_format, output_for, run_engine
 from referentiel.draw.kinds import FIGURES, FigureKind, check_fits, default_figure
 from referentiel.draw.options import EvidenceDisplay, Options
+from referentiel.draw.paper import PAGE_SIZES, page_size
 from referentiel.errors import UnsupportedFormatError
 from referentiel.model import Contradiction, Framework, Tension
 
@@ -43,12 +44,6 @@ __all__ = [
     "render_pages",
 ]
 
-#: Paper sizes in points, portrait; ``-landscape`` turns them.
-PAGE_SIZES: Final[dict[str, tuple[float, float]]] = {
-    "A4": (595.28, 841.89),
-    "A3": (841.89, 1190.55),
-    "letter": (612.0, 792.0),
-}
 #: The smallest scale a page's figure is drawn at (12-point labels print at 7.2 points).
 MIN_SCALE: Final = 0.6
 #: The margin around the figure on a page, in points (1 cm).
@@ -57,27 +52,6 @@ MARGIN: Final = 28.35
 _ROW_SCALE: Final = 0.75
 
 Progress = Callable[[int, int], None]
-
-
-def page_size(name: str) -> tuple[float, float]:
-    """Return the size in points of a page named ``A4``, ``A3``, ``letter``, ``+ -landscape``.
-
-    >>> page_size("A4"), page_size("letter-landscape")
-    ((595.28, 841.89), (792.0, 612.0))
-    >>> page_size("A5")
-    Traceback (most recent call last):
-    ...
-    referentiel.errors.UnsupportedFormatError: unknown page size: 'A5' (expected one of 'A4', 'A3', 'letter', each also -landscape)
-    """  # noqa: E501 - doctest output lines cannot be wrapped
-    base, _, orientation = name.partition("-")
-    sizes = {k.lower(): v for k, v in PAGE_SIZES.items()}
-    if base.lower() not in sizes or orientation not in ("", "portrait", "landscape"):
-        expected = ", ".join(repr(k) for k in PAGE_SIZES)
-        raise UnsupportedFormatError(
-            f"unknown page size: {name!r} (expected one of {expected}, each also -landscape)"
-        )
-    width, height = sizes[base.lower()]
-    return (height, width) if orientation == "landscape" else (width, height)
 
 
 @attrs.frozen
