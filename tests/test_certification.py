@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -860,3 +861,87 @@ def test_validate_and_diff_take_a_certification_for_what_it_is(folder: Path) -> 
         1,
         "~ criterion e1 (bloc b1)\n    competence: 'k1' → 'k2'\n",
     )
+
+
+# -- hostile input ---------------------------------------------------------------------------
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+_KEYS = st.sampled_from(
+    ["id", "label", "blocs", "competences", "criteria", "answers", "tension", "pole", "draft"]
+) | st.text(max_size=5)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(_KEYS, children, max_size=4),
+    max_leaves=15,
+)
+
+
+def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _places(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _places(value, (*path, index))
+    return found
+
+
+def _put(data: Any, path: tuple[Any, ...], value: object) -> Any:
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: _put(data[head], rest, value)}
+    return [_put(item, rest, value) if i == head else item for i, item in enumerate(data)]
+
+
+@st.composite
+def _damaged(draw: st.DrawFn) -> object:
+    """A certification's plain data with one part replaced by anything."""
+    from referentiel.io import plain
+
+    certification = attrs.evolve(draw(certifications()), framework="mini.yaml")
+    data = plain.converter.unstructure(certification, Certification)
+    place = draw(st.sampled_from(_places(data)[1:] or [()]))
+    return _put(data, place, draw(_TREES))
+
+
+@settings(
+    max_examples=40,
+    deadline=dt.timedelta(seconds=30),
+    suppress_health_check=list(HealthCheck),
+)
+@given(_damaged())
+def test_any_damaged_certification_ends_in_located_lines_and_writes_nothing(
+    tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str], data: object
+) -> None:
+    import yaml
+
+    from referentiel.cli import main
+
+    folder = tmp_path_factory.mktemp("damaged")
+    (folder / "mini.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    source = folder / "cert.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    located = re.compile(rf"{re.escape(str(source))}:\d+:\d+: (error|warning) [a-z0-9-]+: .+")
+    capsys.readouterr()
+    for action, out in (
+        ("validate", None),
+        ("export", folder / "race.md"),
+        ("render", folder / "f.svg"),
+    ):
+        argv = ["certification", action, str(source)] + (["-o", str(out)] if out else [])
+        code = main(argv)
+        printed = capsys.readouterr()
+        lines = [line for line in (printed.out + printed.err).splitlines() if line]
+        assert code in (0, 1, 2), (action, lines)
+        assert not any("internal error" in line or "Traceback" in line for line in lines)
+        for line in lines:
+            assert (
+                located.fullmatch(line)
+                or line.startswith(("1 file(s) checked:", "wrote "))
+                or line == f"referentiel: {source} is invalid"
+            ), (action, line)
+        if out is not None:
+            assert out.exists() == (code == 0), (action, code, lines)
