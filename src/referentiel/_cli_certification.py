@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from referentiel import certification as cert
+from referentiel._cli_reports import print_reports
 from referentiel._output import STDIO, write_output
 from referentiel.certification._constants import SCHEMA_FILE, TABLES
 from referentiel.certification._phrases import LANGUAGES
@@ -180,17 +181,7 @@ def _draft(args: argparse.Namespace) -> int:
 
 
 def _validate(files: Sequence[str]) -> int:
-    errors = warnings = 0
-    for name in files:
-        report = cert.check_certification(name)[2]
-        for issue in report.issues:
-            print(issue)
-        errors += len(report.errors)
-        warnings += len(report.warnings)
-    print(
-        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr
-    )
-    return EXIT_INVALID if errors else EXIT_OK
+    return print_reports(files, lambda name: cert.check_certification(name)[2])
 
 
 def _export(args: argparse.Namespace) -> int:

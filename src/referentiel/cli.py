@@ -17,6 +17,7 @@ from typing import Final, get_args
 import referentiel as ref
 from referentiel._cli_certification import add_commands as add_certification_commands
 from referentiel._cli_certification import run as run_certification
+from referentiel._cli_reports import print_reports
 from referentiel._output import STDIO, write_output
 from referentiel._progress import Progress
 from referentiel._unicode import one_line
@@ -281,19 +282,14 @@ def _fail(message: str) -> int:
 
 
 def _validate(files: Sequence[str]) -> int:
-    errors = warnings = 0
-    for name in files:
-        report = ref.check(name)
-        if _certification_file(report):  # a certification, not a framework: check it as one
-            report = ref.check_certification(name)[2]
-        for issue in report.issues:
-            print(issue)
-        errors += len(report.errors)
-        warnings += len(report.warnings)
-    print(
-        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr
-    )
-    return EXIT_INVALID if errors else EXIT_OK
+    return print_reports(files, _report)
+
+
+def _report(name: str) -> ref.Report:
+    report = ref.check(name)
+    if _certification_file(report):  # a certification, not a framework: check it as one
+        report = ref.check_certification(name)[2]
+    return report
 
 
 def _render(args: argparse.Namespace) -> int:

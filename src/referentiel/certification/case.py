@@ -87,8 +87,6 @@ CASE_FORMAT: Final = Code(
     fix="export it with referentiel, or give it the missing part",
 )
 
-_KINDS: Final = {"activities": Activity, "competences": Competence, "modalities": Modality}
-
 
 class _Ids:
     def __init__(self, certification: Certification) -> None:

@@ -185,24 +185,23 @@ def _for_tension(
     greater = tension.greater_purpose if isinstance(tension, Dilemma) else None
     if greater is not None:
         purpose_key, purpose_values = "purpose-greater", {"p": greater.label_in}
-    statement = {
-        lang: " ".join(
-            (
-                writer.text(verb, lang),
-                writer.text(object_key, lang, a=first.label_in(lang), b=second.label_in(lang)),
-                writer.text(purpose_key, lang, **{k: v(lang) for k, v in purpose_values.items()}),
-            )
+    # action, object and purpose in every language: the draft's, and the statement translated
+    parts = {
+        lang: (
+            writer.text(verb, lang),
+            writer.text(object_key, lang, a=first.label_in(lang), b=second.label_in(lang)),
+            writer.text(purpose_key, lang, **{k: v(lang) for k, v in purpose_values.items()}),
         )
         for lang in LANGUAGES
     }
-    lang = writer.language
+    action, object_, purpose = parts[writer.language]
     competence = Competence(
         id=next_id("k"),
-        action=writer.text(verb, lang),
-        object=writer.text(object_key, lang, a=first.label_in(lang), b=second.label_in(lang)),
-        purpose=writer.text(purpose_key, lang, **{k: v(lang) for k, v in purpose_values.items()}),
+        action=action,
+        object=object_,
+        purpose=purpose,
         activities=(activity.id,),
-        translations=tuple((other, statement[other]) for other in writer.others),
+        translations=tuple((other, " ".join(parts[other])) for other in writer.others),
         answers=answers,
         provenance=provenance,
         draft=True,

@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterator
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
 from referentiel._fields import typed_fields
-from referentiel.model import Provenance, Side, Translations
+from referentiel.model import Provenance, Side, Translations, _doc, _translation
 
 __all__ = [
     "ELEMENTS",
@@ -37,17 +37,6 @@ __all__ = [
     "ModalityKind",
     "SetAside",
 ]
-
-
-def _doc(text: str) -> dict[str, Any]:
-    return {"doc": text}
-
-
-def _translation(translations: Translations, original: str, language: str | None) -> str:
-    for code, text in translations:
-        if code == language:
-            return text
-    return original
 
 
 #: The documentation of the fields every element has.

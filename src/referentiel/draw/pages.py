@@ -161,13 +161,11 @@ class _Paginator:
         self.options = options
         self.engine = engine
         self.usable: tuple[float, float] = usable
-        self.layouts = 0
         self.on_page: Callable[[PageLayout], object] | None = None
 
     def lay_out(self, units: Sequence[Tension]) -> PageLayout:
         framework = _chunk(self.framework, units)
         source: str = self.build(framework, self.options).source
-        self.layouts += 1
         raw = run_engine(source, "json", engine=self.engine)
         return PageLayout(framework=framework, options=self.options, source=source, raw=raw)
 
