@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import json
+import os
 import re
 import shutil
 import struct
@@ -18,9 +20,12 @@ import pytest
 
 import referentiel as ref
 from referentiel._progress import Progress
-from referentiel.draw.pages import MIN_SCALE, paginate, render_pages
+from referentiel.draw import pages as pages_module
+from referentiel.draw.engine import Running, run_engine, start_engine
+from referentiel.draw.pages import MIN_SCALE, PageLayout, paginate, render_pages
 from referentiel.draw.paper import page_size
 from referentiel.draw.pdf import MARGIN
+from referentiel.errors import EngineError
 from tests.svg import Svg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,6 +132,71 @@ def test_pages_keep_every_tension_once_in_order_grouped_by_origin() -> None:
         width, height = page.size
         assert min(usable[0] / width, usable[1] / height) >= MIN_SCALE
     assert len(pages) > 2
+
+
+def test_each_page_is_handed_on_while_the_engine_lays_out_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    events: list[str] = []
+    started = start_engine
+
+    def logged(*args: Any, **kwargs: Any) -> Running:
+        events.append("layout")
+        return started(*args, **kwargs)
+
+    monkeypatch.setattr(pages_module, "start_engine", logged)
+    handed: list[PageLayout] = []
+
+    def on_page(page: PageLayout) -> None:
+        events.append("page")
+        handed.append(page)
+
+    pages = paginate(_many(60), page="A4", on_page=on_page)
+    assert handed == pages
+    assert len(pages) > 2
+    # every page but the last is handed on just after the next one's layout has started; the
+    # last, once every layout is done
+    handed_at = [i for i, event in enumerate(events) if event == "page"]
+    assert all(events[i - 1] == "layout" for i in handed_at[:-1])
+    assert events[-2:] == ["page", "page"]
+
+
+def _fake_system_dot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: str) -> None:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    dot = folder / "dot"
+    dot.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+    dot.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def test_a_large_figure_goes_through_the_pipe_whole() -> None:
+    nodes = "\n".join(f'n{i} [label="{"x" * 20} {i}"]' for i in range(3000))
+    source = f"digraph G {{\n{nodes}\n}}\n"
+    assert len(source.encode()) > 60_000  # more than is written before the engine is waited for
+    layout = json.loads(run_engine(source, "json"))
+    assert len(layout["objects"]) == 3000
+
+
+@pytest.mark.parametrize("size", [10, 200_000])
+def test_an_engine_that_fails_without_reading_says_why(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size: int
+) -> None:
+    _fake_system_dot(monkeypatch, tmp_path, "echo 'Error: refused' >&2\nexit 3")
+    with pytest.raises(EngineError) as caught:
+        run_engine("digraph G { " + "a; " * size + "}", "svg", engine="system")
+    assert str(caught.value) == "Graphviz failed: Error: refused"
+
+
+def test_an_engine_that_hangs_is_stopped(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    marker = tmp_path / "pid"
+    _fake_system_dot(monkeypatch, tmp_path, f"echo $$ > {marker}\nexec sleep 30")
+    with pytest.raises(EngineError) as caught:
+        run_engine("digraph G { a }", "svg", engine="system", timeout=0.5)
+    assert str(caught.value) == "Graphviz took longer than 0.5 s and was stopped"
+    pid = int(marker.read_text(encoding="utf-8"))
+    with pytest.raises(ProcessLookupError):  # killed and reaped: no such process any more
+        os.kill(pid, 0)
 
 
 def _origins(organisation: int, situation: int) -> ref.Framework:

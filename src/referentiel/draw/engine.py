@@ -24,11 +24,13 @@ __all__ = [
     "OUTPUTS",
     "Engine",
     "Output",
+    "Running",
     "check_engine",
     "check_format",
     "find_engine",
     "output_for",
     "run_engine",
+    "start_engine",
 ]
 
 Engine = Literal["embedded", "system"]
@@ -142,6 +144,17 @@ def run_engine(
 
     *dpi* sets the resolution of a PNG (Graphviz's default is 96).
     """
+    return start_engine(source, fmt, engine=engine, dpi=dpi).result(timeout)
+
+
+def start_engine(
+    source: str, fmt: str, *, engine: Engine = "embedded", dpi: float | None = None
+) -> Running:
+    """Start laying out DOT *source* in *fmt*; :meth:`Running.result` waits for the drawing.
+
+    The engine works in a process of its own while the caller goes on (drawing the page laid
+    out before, say); :func:`run_engine` is this and its result.
+    """
     if fmt == "pdf" and engine == "embedded":
         raise UnsupportedFormatError("the embedded engine lays out PDF through json: see draw.pdf")
     check_format(fmt, engine)
@@ -150,28 +163,58 @@ def run_engine(
     if dpi is not None:
         arguments.append(f"-Gdpi={dpi:g}")
     try:
-        done = subprocess.run(
-            arguments,
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        process = subprocess.Popen(
+            arguments, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
-    except subprocess.TimeoutExpired:
-        raise EngineError(f"Graphviz took longer than {timeout:g} s and was stopped") from None
     except OSError as exc:
         raise EngineError(f"Graphviz could not be started: {exc}") from None
-    if done.returncode != 0 or not done.stdout:
-        errors = [
-            line
-            for line in done.stderr.decode("utf-8", "replace").splitlines()
-            if line.strip() and not line.startswith("Warning")
-        ]
-        detail = "; ".join(errors[:3]) or f"exit status {done.returncode}"
-        raise EngineError(f"Graphviz failed: {detail}")
-    if fmt == "svg":
-        return _svg_fonts(done.stdout)
-    return done.stdout
+    return Running(process, source.encode("utf-8"), fmt)
+
+
+class Running:
+    """A layout under way in the engine's process: :func:`start_engine` returns one."""
+
+    def __init__(self, process: subprocess.Popen[bytes], source: bytes, fmt: str) -> None:
+        self._process = process
+        self._fmt = fmt
+        self._source: bytes | None = source
+        stdin = process.stdin
+        # a page's DOT fits the pipe: written now, the engine starts at once (a larger one is
+        # written by communicate, with the output read as it comes)
+        if stdin is not None and len(source) <= _PIPE_ROOM:
+            try:
+                stdin.write(source)
+                stdin.close()
+            except BrokenPipeError:  # the engine failed at once: its stderr says why
+                pass
+            # written and closed: communicate() (which flushes a pipe it still sees) reads only
+            process.stdin = None
+            self._source = None
+
+    def result(self, timeout: float = 120) -> bytes:
+        """Wait for the engine and return its drawing; raise :exc:`EngineError` if it failed."""
+        try:
+            out, err = self._process.communicate(self._source, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.communicate()
+            raise EngineError(f"Graphviz took longer than {timeout:g} s and was stopped") from None
+        if self._process.returncode != 0 or not out:
+            errors = [
+                line
+                for line in err.decode("utf-8", "replace").splitlines()
+                if line.strip() and not line.startswith("Warning")
+            ]
+            detail = "; ".join(errors[:3]) or f"exit status {self._process.returncode}"
+            raise EngineError(f"Graphviz failed: {detail}")
+        if self._fmt == "svg":
+            return _svg_fonts(out)
+        return out
+
+
+#: The most DOT written to the engine before it is waited for: less than any pipe's buffer
+#: (4 KiB is POSIX's least, 64 KiB Linux's and macOS's usual), so the write never blocks long.
+_PIPE_ROOM: Final = 60_000
 
 
 def _svg_fonts(svg: bytes) -> bytes:

@@ -14,25 +14,27 @@ from __future__ import annotations
 
 import json
 import os
-import queue
 import re
-import threading
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from referentiel._output import STDIO, check_output, write_output
-from referentiel.draw.engine import Engine, check_format, output_for, run_engine
+from referentiel.draw.engine import (
+    Engine,
+    Running,
+    check_format,
+    output_for,
+    run_engine,
+    start_engine,
+)
 from referentiel.draw.kinds import FIGURES, FigureKind, check_fits, default_figure
 from referentiel.draw.options import EvidenceDisplay, Options
 from referentiel.draw.paper import PAGE_SIZES, page_size
 from referentiel.errors import UnsupportedFormatError
 from referentiel.model import Contradiction, Framework, Tension
-
-if TYPE_CHECKING:
-    from referentiel.draw.pdf import PdfWriter
 
 __all__ = [
     "MIN_SCALE",
@@ -146,6 +148,40 @@ def _chunk(framework: Framework, units: Sequence[Tension]) -> Framework:
     return attrs.evolve(framework, tensions=tuple(units), goals=goals, links=links)
 
 
+def _kept(groups: Sequence[Hashable], start: int, count: int) -> int:
+    """Return how many of *count* units from *start* a page takes so as not to cut groups small."""
+    end = start + count
+    if end < len(groups) and groups[end] == groups[end - 1]:
+        # the page ends inside a group: leave the next page more than a few of it
+        last = end
+        while last < len(groups) and groups[last] == groups[end]:
+            last += 1
+        least = count // 4
+        if 0 < last - end < least and (count - (least - (last - end))) * 2 >= count:
+            count -= least - (last - end)
+            end = start + count
+    if end < len(groups) and groups[end] == groups[end - 1]:
+        # the page ends inside a group that starts on it: the group goes to the next page
+        # whole, unless this page would be left less than half full
+        first = end - 1
+        while first > start and groups[first - 1] == groups[end]:
+            first -= 1
+        if first > start and (first - start) * 2 >= count:
+            count = first - start
+    return count
+
+
+@attrs.frozen
+class _Prepared:
+    """A page's DOT, built and not yet laid out: *start*, *count* and *options* say which."""
+
+    start: int
+    count: int
+    options: Options
+    framework: Framework
+    source: str
+
+
 class _Paginator:
     def __init__(
         self,
@@ -161,13 +197,27 @@ class _Paginator:
         self.options = options
         self.engine = engine
         self.usable: tuple[float, float] = usable
-        self.on_page: Callable[[PageLayout], object] | None = None
 
-    def lay_out(self, units: Sequence[Tension]) -> PageLayout:
+    def prepare(self, units: Sequence[Tension], start: int = 0) -> _Prepared:
         framework = _chunk(self.framework, units)
         source: str = self.build(framework, self.options).source
-        raw = run_engine(source, "json", engine=self.engine)
-        return PageLayout(framework=framework, options=self.options, source=source, raw=raw)
+        return _Prepared(start, len(units), self.options, framework, source)
+
+    def lay_out(self, units: Sequence[Tension]) -> PageLayout:
+        prepared = self.prepare(units)
+        return self.finish(prepared, self.run(prepared))
+
+    def run(self, prepared: _Prepared) -> Running:
+        return start_engine(prepared.source, "json", engine=self.engine)
+
+    @staticmethod
+    def finish(prepared: _Prepared, running: Running) -> PageLayout:
+        return PageLayout(
+            framework=prepared.framework,
+            options=prepared.options,
+            source=prepared.source,
+            raw=running.result(),
+        )
 
     def fits(self, page: PageLayout) -> bool:
         return _scale(page.size, self.usable) >= MIN_SCALE
@@ -203,67 +253,16 @@ class _Paginator:
                 high = middle - 1
         self.options = attrs.evolve(chosen, columns=low)
 
-    def keep_groups(
-        self,
-        units: Sequence[Tension],
-        groups: Sequence[Hashable],
-        start: int,
-        count: int,
-        page: PageLayout,
+    def shrink(
+        self, units: Sequence[Tension], start: int, count: int, page: PageLayout
     ) -> tuple[int, PageLayout]:
-        """Move a page's end so that groups are not cut into small pieces; return the page."""
-        end = start + count
-        if end < len(units) and groups[end] == groups[end - 1]:
-            # the page ends inside a group: leave the next page more than a few of it
-            last = end
-            while last < len(units) and groups[last] == groups[end]:
-                last += 1
-            least = count // 4
-            if 0 < last - end < least and (count - (least - (last - end))) * 2 >= count:
-                count -= least - (last - end)
-                end = start + count
-                page = self.lay_out(units[start:end])
-        if end < len(units) and groups[end] == groups[end - 1]:
-            # the page ends inside a group that starts on it: the group goes to the next
-            # page whole, unless this page would be left less than half full
-            first = end - 1
-            while first > start and groups[first - 1] == groups[end]:
-                first -= 1
-            if first > start and (first - start) * 2 >= count:
-                count = first - start
-                page = self.lay_out(units[start:first])
-        return count, page
-
-    def pages(self, units: Sequence[Tension], progress: Progress | None) -> list[PageLayout]:
-        groups = _groups(self.framework, self.kind, units)
-        self.columns(units)
-        pages: list[PageLayout] = []
-        # how many units a page holds: found on the first page by growing a row at a time
-        # (then half as much again), then tried first on every page, lowered if one does not fit
-        capacity: int | None = None
-        start = 0
-        while start < len(units):
-            count = min(capacity or max(self.options.columns, 1), len(units) - start)
+        """Return the most units from *start*, at most *count*, whose page fits, and the page."""
+        while not self.fits(page) and self.narrower(page):
             page = self.lay_out(units[start : start + count])
-            if self.fits(page):
-                if capacity is None:
-                    count, page = self.grow(units, start, count, page)
-                    capacity = count
-            else:
-                while not self.fits(page) and self.narrower(page):
-                    page = self.lay_out(units[start : start + count])
-                while count > 1 and not self.fits(page):
-                    count = max(1, int(count * 0.8))
-                    page = self.lay_out(units[start : start + count])
-                capacity = count
-            count, page = self.keep_groups(units, groups, start, count, page)
-            pages.append(page)
-            if self.on_page is not None:
-                self.on_page(page)
-            start += count
-            if progress is not None:
-                progress(start, len(units))
-        return pages
+        while count > 1 and not self.fits(page):
+            count = max(1, int(count * 0.8))
+            page = self.lay_out(units[start : start + count])
+        return count, page
 
     def grow(
         self, units: Sequence[Tension], start: int, count: int, page: PageLayout
@@ -278,6 +277,74 @@ class _Paginator:
             count, page = larger, candidate
         return count, page
 
+    def pages(
+        self,
+        units: Sequence[Tension],
+        progress: Progress | None,
+        on_page: Callable[[PageLayout], object] | None,
+    ) -> list[PageLayout]:
+        """Lay out every page; hand each on to *on_page* while the engine lays out the next.
+
+        How many units a page holds is found on the first page, by growing it a row at a
+        time (then half as much again); every later page is planned with as many, laid out
+        once, and made smaller only if it does not fit. While the engine lays a page out (in
+        its own process), the page before is handed on and the next one's DOT built.
+        """
+        groups = _groups(self.framework, self.kind, units)
+        self.columns(units)
+        total = len(units)
+        pages: list[PageLayout] = []
+        handed = 0
+        capacity = 0
+        upcoming: _Prepared | None = None
+        start = 0
+
+        def hand_on() -> None:
+            nonlocal handed
+            for page in pages[handed:]:
+                if on_page is not None:
+                    on_page(page)
+                handed += 1
+                if progress is not None:
+                    progress(sum(len(p.framework.tensions) for p in pages[:handed]), total)
+
+        while start < total:
+            if capacity:
+                count = _kept(groups, start, min(capacity, total - start))
+                planned = upcoming
+                if planned is None or (planned.start, planned.count, planned.options) != (
+                    start,
+                    count,
+                    self.options,
+                ):
+                    planned = self.prepare(units[start : start + count], start)
+                running = self.run(planned)
+                hand_on()
+                after = start + count
+                upcoming = None
+                if after < total:  # on the guess that this page fits, as pages mostly do
+                    ahead = _kept(groups, after, min(capacity, total - after))
+                    upcoming = self.prepare(units[after : after + ahead], after)
+                page = self.finish(planned, running)
+                if self.fits(page):
+                    pages.append(page)
+                    start = after
+                    continue
+            else:
+                count = min(max(self.options.columns, 1), total - start)
+                page = self.lay_out(units[start : start + count])
+                if self.fits(page):
+                    count, page = self.grow(units, start, count, page)
+            count, page = self.shrink(units, start, count, page)
+            capacity = count
+            kept = _kept(groups, start, count)
+            if kept != count:
+                count, page = kept, self.lay_out(units[start : start + kept])
+            pages.append(page)
+            start += count
+        hand_on()
+        return pages
+
 
 def paginate(
     framework: Framework,
@@ -291,7 +358,7 @@ def paginate(
 ) -> list[PageLayout]:
     """Split *framework*'s figure into pages of size *page*; return each page's layout.
 
-    *on_page* is called with each page as soon as it is settled, before the next is laid out.
+    *on_page* is called with each page once it is settled, while the engine lays out the next.
 
     >>> import referentiel as ref
     >>> pages = paginate(ref.load("examples/customer-relations.yaml"), page="A4")
@@ -314,13 +381,12 @@ def paginate(
             t for t in units if not isinstance(t, Contradiction)
         ]
     paginator = _Paginator(framework, name, options or Options(), engine, usable)
-    paginator.on_page = on_page
     if not units:  # a graph of goals alone
         page_alone = paginator.lay_out(())
         if on_page is not None:
             on_page(page_alone)
         return [page_alone]
-    return paginator.pages(units, progress)
+    return paginator.pages(units, progress, on_page)
 
 
 def _numbered(path: str | os.PathLike[str], number: int, total: int) -> Path:
@@ -393,17 +459,16 @@ def render_pages(
             language=language,
             numbers=True,
         )
-        total = _drawn_while_laid_out(
-            writer,
-            lambda on_page: paginate(
+        total = len(
+            paginate(
                 framework,
                 page=page,
                 figure=figure,
                 engine=engine,
                 options=options,
                 progress=progress,
-                on_page=on_page,
-            ),
+                on_page=lambda laid_out: writer.add(laid_out.layout),
+            )
         )
         write_output(path, writer.close(), protect=protect)
         return Written(files=(os.fspath(path),), pages=total)
@@ -427,37 +492,6 @@ def render_pages(
     for target, data in made:
         write_output(target, data, protect=protect)
     return Written(files=tuple(os.fspath(target) for target, _ in made), pages=total)
-
-
-def _drawn_while_laid_out(
-    writer: PdfWriter, lay_out: Callable[[Callable[[PageLayout], object]], list[PageLayout]]
-) -> int:
-    """Draw each page into *writer* in a thread of its own while the engine lays out the next.
-
-    The engine runs as another process: the drawing, in Python, takes the time the layout
-    leaves this process waiting. Return the number of pages; re-raise the drawing's error.
-    """
-    pending: queue.Queue[PageLayout | None] = queue.Queue()
-    failures: list[BaseException] = []
-
-    def draw() -> None:
-        while (page := pending.get()) is not None:
-            if not failures:
-                try:
-                    writer.add(page.layout)
-                except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
-                    failures.append(exc)
-
-    worker = threading.Thread(target=draw, name="referentiel-pdf", daemon=True)
-    worker.start()
-    try:
-        pages = lay_out(pending.put)
-    finally:
-        pending.put(None)
-        worker.join()
-    if failures:
-        raise failures[0]
-    return len(pages)
 
 
 def _sized(source: str, size: tuple[float, float]) -> str:
