@@ -11,20 +11,24 @@ import shutil
 import struct
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pypdf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import referentiel as ref
 from referentiel._progress import Progress
 from referentiel.draw import pages as pages_module
+from referentiel.draw._bidi import has_rtl, visual_runs
 from referentiel.draw.engine import Running, run_engine, start_engine
 from referentiel.draw.pages import MIN_SCALE, PageLayout, paginate, render_pages
 from referentiel.draw.paper import page_size
-from referentiel.draw.pdf import MARGIN
+from referentiel.draw.pdf import MARGIN, _drawn_runs
 from referentiel.errors import EngineError
 from tests.svg import Svg
 
@@ -582,3 +586,55 @@ def test_links_between_tensions_of_one_page_stay_and_those_across_pages_go() -> 
     pages = paginate(fw, page="A4", figure="graph")
     kept = sum(len(p.framework.links) for p in pages)
     assert kept == len(fw.links)  # the cloud fits one page: every link is drawn
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Pôle", [("Pôle", False)]),
+        ("עברית טקסט", [("עברית טקסט", True)]),
+        ("Pôle 1 : עברית.", [("Pôle 1 : ", False), ("עברית", True), (".", False)]),
+        # numbers in right-to-left text read left to right, where they stand
+        ("עברית 2026 טקסט", [(" טקסט", True), ("2026", False), ("עברית ", True)]),
+        # a Latin word in an Arabic line: the line reads right to left
+        ("مرحبا PDF بالعالم", [(" بالعالم", True), ("PDF", False), ("مرحبا ", True)]),
+        ("", []),
+    ],
+)
+def test_a_line_is_drawn_in_its_runs_visual_order(text: str, runs: list[tuple[str, bool]]) -> None:
+    assert visual_runs(text) == runs
+
+
+@given(st.text(max_size=40))
+def test_visual_runs_keep_every_character_of_any_line(text: str) -> None:
+    runs = visual_runs(text)
+    assert sorted("".join(part for part, _ in runs)) == sorted(text)
+    assert all(part for part, _ in runs)
+    if not has_rtl(text) and text:
+        assert runs == [(text, False)]
+
+
+def test_hebrew_and_arabic_are_drawn_right_to_left_and_arabic_joined() -> None:
+    hebrew = _drawn_runs("עברית טקסט", (False, False), 12)
+    assert [(name, str(part)) for name, part in hebrew] == [("LiberationSans-0-0", "טסקט תירבע")]
+    ((name, arabic),) = _drawn_runs("مرحبا", (False, False), 12)
+    assert name == "DejaVuSans-0-0"
+    # presentation forms, one per letter in its joined shape, right to left
+    assert [f"{ord(c):X}" for c in str(arabic)] == ["FE8E", "FE92", "FEA3", "FEAE", "FEE3"]
+    assert unicodedata.normalize("NFKC", str(arabic)) == "ابحرم"
+
+
+def test_a_pdf_reads_hebrew_and_arabic_as_they_are_written() -> None:
+    hebrew, arabic = "עברית טקסט", "مرحبا"
+    fw = ref.loads(
+        f"id: x\ntitle: x\ntensions:\n  - kind: contradiction\n    id: c1\n    number: 1\n"
+        f"    prescribed: {{label: '{hebrew}'}}\n    real: {{label: '{arabic}'}}\n"
+        "    origin: situation\n"
+        "    provenance: {status: illustrative, justification: test}\n"
+    )
+    text = pypdf.PdfReader(io.BytesIO(ref.render(fw, format="pdf"))).pages[0].extract_text()
+    # a PDF reader puts the right-to-left glyphs back in reading order: the words come back
+    assert hebrew in text and hebrew[::-1] not in text
+    letters = [c for c in text if "\u0600" <= unicodedata.normalize("NFKC", c) <= "\u06ff"]
+    assert all("\ufe70" <= c <= "\ufeff" for c in letters)  # joined shapes, not isolated letters
+    assert sorted(unicodedata.normalize("NFKC", "".join(letters))) == sorted(arabic)

@@ -4,8 +4,9 @@ Graphviz lays a figure out and describes its drawing as xdot operations (``-Tjso
 fill colours, line styles, polygons, Bézier curves, ellipses, fonts and text. This module draws
 those operations on PDF pages with reportlab (BSD licence, pure-Python wheels on every platform),
 in the fonts the package ships (:mod:`referentiel.draw._metrics`), embedded as subsets. Text
-stays text: a reader selects, searches and copies it. A figure is one page of its own size, or,
-with a page size, scaled to fit each page within its margins.
+stays text: a reader selects, searches and copies it. Hebrew and Arabic go right to left, in
+the order :mod:`referentiel.draw._bidi` gives, Arabic joined by HarfBuzz. A figure is one page
+of its own size, or, with a page size, scaled to fit each page within its margins.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from referentiel.draw._metrics import font_for, split_runs
+from referentiel.draw._bidi import has_rtl, visual_runs
+from referentiel.draw._metrics import Style, font_for, split_runs
 
 __all__ = ["MARGIN", "PdfWriter", "pdf_document"]
 
@@ -179,13 +181,19 @@ class _Painter:
 
     def op_T(self, op: Mapping[str, Any]) -> None:  # noqa: N802
         from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+        from reportlab.pdfbase.ttfonts import ShapedStr  # noqa: PLC0415
 
         text: str = op["text"]
         if self.invisible or not text or self.pen is None:
             return
         size = self.font[1]
-        runs = [(name or _cjk_font(), part) for name, part in split_runs(text, self.style)]
-        width = sum(pdfmetrics.stringWidth(part, name, size) for name, part in runs)
+        runs = _drawn_runs(text, self.style, size)
+        width = sum(
+            _shaped_width(part, size)
+            if isinstance(part, ShapedStr)
+            else pdfmetrics.stringWidth(part, name, size)
+            for name, part in runs
+        )
         x, y = op["pt"]
         align = op.get("align", "c")
         if align == "c":
@@ -217,6 +225,31 @@ class _Painter:
         if self.text is not None:
             self.canvas.drawText(self.text)
             self.text = None
+
+
+def _drawn_runs(text: str, style: Style, size: float) -> list[tuple[str, str]]:
+    """Return *text* as (font, text) runs in the order they are drawn, left to right.
+
+    Hebrew and Arabic runs are shaped by HarfBuzz (through reportlab): their glyphs come right
+    to left, Arabic letters joined; a line that mixes directions is ordered as UAX #9 says.
+    """
+    if text.isascii() or max(text) <= "\u00ff" or not has_rtl(text):
+        return [(name or _cjk_font(), part) for name, part in split_runs(text, style)]
+    from reportlab.pdfbase.ttfonts import shapeStr  # noqa: PLC0415
+
+    drawn: list[tuple[str, str]] = []
+    for part, rtl in visual_runs(text):
+        pieces = [(name or _cjk_font(), piece) for name, piece in split_runs(part, style)]
+        if rtl:
+            drawn += [(name, shapeStr(piece, name, size)) for name, piece in reversed(pieces)]
+        else:
+            drawn += pieces
+    return drawn
+
+
+def _shaped_width(text: Any, size: float) -> float:  # noqa: ANN401 - reportlab's ShapedStr
+    """Return the width of text shaped by HarfBuzz: its glyphs' advances."""
+    return float(sum(glyph.x_advance for glyph in text.__shapeData__)) * size / 1000
 
 
 def _cjk_font() -> str:
