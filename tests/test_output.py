@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 
 import referentiel as ref
 from referentiel._output import umask, write_output
-from referentiel.io.yaml import update_yaml
+from referentiel.io._yamlupdate import splice
+from referentiel.io.yaml import _rewrite, update_yaml
 from referentiel.strategies import frameworks
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -151,6 +152,123 @@ def test_saving_over_a_commented_yaml_file_keeps_its_comments(folder: Path) -> N
     assert [line for line in after.splitlines() if "#" in line] == comments
     assert after.splitlines()[0].startswith("# yaml-language-server: $schema=")
     assert ref.load(path) == attrs.evolve(framework, title="Nouveau titre")
+
+
+def _relabel(framework: ref.Framework, tension_id: str, label: str) -> ref.Framework:
+    return attrs.evolve(
+        framework,
+        tensions=tuple(
+            attrs.evolve(t, real=attrs.evolve(t.real, label=label))
+            if isinstance(t, ref.Contradiction) and t.id == tension_id
+            else t
+            for t in framework.tensions
+        ),
+    )
+
+
+def _first(tension: ref.Tension, label: str) -> ref.Dilemma:
+    assert isinstance(tension, ref.Dilemma)
+    return attrs.evolve(tension, first=ref.Pole(label=label))
+
+
+def test_saving_an_unchanged_framework_leaves_its_file_byte_for_byte() -> None:
+    names = ["customer-relations", "evaporating-cloud", "kinesitherapy", "mixed", "polarity-map"]
+    for example in (EXAMPLES / f"{name}.yaml" for name in names):
+        text = example.read_text(encoding="utf-8")
+        assert update_yaml(text, ref.loads(text)) == text, example.name
+
+
+def test_saving_one_changed_tension_rewrites_that_line_alone() -> None:
+    text = (EXAMPLES / "customer-relations.yaml").read_text(encoding="utf-8")
+    changed = _relabel(ref.loads(text), "c2", "Insécurité")
+    after = update_yaml(text, changed)
+    assert ref.loads(after) == changed
+    before_lines, after_lines = text.splitlines(), after.splitlines()
+    assert len(before_lines) == len(after_lines)
+    differ = [(a, b) for a, b in zip(before_lines, after_lines, strict=True) if a != b]
+    assert differ == [("      label: Insécurité constante", "      label: Insécurité")]
+    # done part by part: the file's other tensions were not rewritten, only read
+    assert splice(text, changed, _rewrite) == after
+
+
+def test_a_changed_tension_keeps_its_own_comments_and_its_neighbours() -> None:
+    text = (
+        "id: x  # the id\n"
+        "title: X\n"
+        "tensions:\n"
+        "  # the first\n"
+        "  - kind: dilemma  # a dilemma\n"
+        "    id: d1\n"
+        "    number: 1\n"
+        "    first: {label: A}  # flow style kept\n"
+        "    second: {label: B}\n"
+        "    provenance: {status: illustrative, justification: exemple}\n"
+        "  # the second\n"
+        "  - kind: dilemma\n"
+        "    id: d2\n"
+        "    number: 2\n"
+        "    first: {label: C}\n"
+        "    second: {label: D}  # keep me\n"
+        "    provenance: {status: illustrative, justification: exemple}\n"
+        "# the end\n"
+    )
+    framework = ref.loads(text)
+    changed = attrs.evolve(
+        framework,
+        tensions=(
+            framework.tensions[0],
+            _first(framework.tensions[1], "E"),
+            attrs.evolve(framework.tensions[1], id="d3", number=3),
+        ),
+    )
+    after = splice(text, changed, _rewrite)
+    assert after is not None
+    assert ref.loads(after) == changed
+    assert after.startswith(
+        text.split("  - kind: dilemma\n", maxsplit=1)[0]
+    )  # the first tension as it was
+    second = after.split("    id: d2\n")[1]
+    assert second.startswith(
+        "    number: 2\n    first: {label: E}\n    second: {label: D}  # keep me\n"
+    )
+    assert after.count("# the end") == 1 and "# the second" in after
+    assert after.endswith(
+        "  - kind: dilemma\n    id: d3\n    number: 3\n"
+        "    first:\n      label: C\n    second:\n      label: D\n"
+        "    provenance:\n      status: illustrative\n      justification: exemple\n"
+    )
+
+
+def test_a_file_laid_out_otherwise_is_rewritten_whole() -> None:
+    flow = "{id: x, title: X, tensions: []}\n"
+    framework = ref.loads(flow)
+    assert splice(flow, framework, _rewrite) is None
+    assert ref.loads(update_yaml(flow, attrs.evolve(framework, title="Y"))).title == "Y"
+    dash_alone = (
+        "id: x\ntitle: X\ntensions:\n  -\n    kind: dilemma\n    id: d1\n    number: 1\n"
+        "    first: {label: A}\n    second: {label: B}\n"
+        "    provenance: {status: illustrative, justification: e}\n"
+    )
+    framework = ref.loads(dash_alone)
+    assert splice(dash_alone, framework, _rewrite) is None
+    changed = attrs.evolve(framework, tensions=(_first(framework.tensions[0], "Z"),))
+    assert ref.loads(update_yaml(dash_alone, changed)) == changed
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(frameworks, frameworks)
+def test_updating_a_commented_yaml_file_reads_back_as_the_new_framework(
+    old: ref.Framework, new: ref.Framework
+) -> None:
+    # a comment after every line that can take one: on keys, dashes and scalars
+    commented = "".join(
+        f"{line}  # n{i}\n"
+        if line.rstrip().endswith(":") or line.lstrip().startswith("- ")
+        else f"{line}\n"
+        for i, line in enumerate(ref.dumps(old).splitlines())
+    )
+    assert ref.loads(commented) == old
+    assert ref.loads(update_yaml(commented, new)) == new
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

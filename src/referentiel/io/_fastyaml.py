@@ -38,7 +38,7 @@ from referentiel.io.limits import MAX_DEPTH
 if TYPE_CHECKING:
     from yaml._yaml import CParser
 
-__all__ = ["DECLINED", "NOT_A_STRING", "parse_fast", "plain_scalar"]
+__all__ = ["DECLINED", "NOT_A_STRING", "Mark", "parse_fast", "plain_scalar"]
 
 #: What :func:`parse_fast` returns when the located reader must read the text.
 DECLINED: Final = object()
@@ -116,7 +116,13 @@ def plain_scalar(value: str, *, plain: bool) -> object:
         return value
 
 
-def parse_fast(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
+#: Where a node of the two upper levels begins: (its level, line, column (both from 0), flow
+#: style, kind: "scalar", "mapping" or "sequence"); level 0 is the document's root, 1 a key or
+#: value in it, 2 a node in one of those.
+Mark = tuple[int, int, int, bool, str]
+
+
+def parse_fast(text: str, marks: list[Mark] | None = None) -> Any:  # noqa: ANN401 - any data
     r"""Return the data of the YAML document *text*, or :data:`DECLINED`.
 
     >>> parse_fast("id: x\nnumber: 3\ndate: 2019-03-12\nok: true\n")
@@ -134,7 +140,7 @@ def parse_fast(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
         return DECLINED
     parser = CParser(text)
     try:
-        return _walk(parser)
+        return _walk(parser, marks)
     except _Declined:
         return DECLINED
     except yaml.YAMLError as exc:
@@ -145,9 +151,9 @@ def parse_fast(text: str) -> Any:  # noqa: ANN401 - YAML holds any plain data
         parser.dispose()
 
 
-def _walk(parser: CParser) -> dict[Any, Any]:
+def _walk(parser: CParser, marks: list[Mark] | None) -> dict[Any, Any]:
     """Build the document from *parser*'s events (an explicit stack: no recursion)."""
-    builder = _Builder()
+    builder = _Builder() if marks is None else _MarkingBuilder(marks)
     handlers: dict[type[Event | None], Callable[[Any], None]] = {
         StreamStartEvent: _skip,
         DocumentStartEvent: builder.document,
@@ -234,3 +240,29 @@ class _Builder:
         else:
             container[top[1]] = value
             top[1] = DECLINED
+
+
+class _MarkingBuilder(_Builder):
+    """A builder that also notes where the nodes of the two upper levels begin."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        super().__init__()
+        self.marks = marks
+
+    def _mark(self, event: ScalarEvent | CollectionStartEvent, kind: str) -> None:
+        if len(self.open) <= 2:  # the two upper levels
+            line, column = start(event)
+            flow = bool(getattr(event, "flow_style", False))
+            self.marks.append((len(self.open), line - 1, column - 1, flow, kind))
+
+    def scalar(self, event: ScalarEvent) -> None:
+        self._mark(event, "scalar")
+        super().scalar(event)
+
+    def mapping(self, event: MappingStartEvent) -> None:
+        self._mark(event, "mapping")
+        super().mapping(event)
+
+    def sequence(self, event: SequenceStartEvent) -> None:
+        self._mark(event, "sequence")
+        super().sequence(event)

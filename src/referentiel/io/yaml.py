@@ -31,6 +31,7 @@ from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
+from referentiel.io._yamlupdate import splice
 from referentiel.io._yamlwriter import YAML_BREAKS, dump_plain
 from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
@@ -135,8 +136,9 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     <BLANKLINE>
     """
     header = f"# yaml-language-server: $schema={schema}\n" if schema is not None else ""
-    data = plain.to_dict(framework)
-    text = dump_plain(data, header=header)
+    with paused_gc():  # see yaml_for
+        data = plain.to_dict(framework)
+        text = dump_plain(data, header=header)
     if "\\U" in text:  # libyaml escapes every character past U+FFFF (emoji ...): ruamel does not
         buffer = io.StringIO()
         buffer.write(header)
@@ -180,22 +182,39 @@ def update_yaml(text: str, framework: Framework) -> str:
     # Keys left at their default are not in the new data: first keep such keys of the file as
     # they are, then, if the file no longer reads as the framework, let them go; failing that,
     # the text is written anew. Whatever is written reads back as the framework.
+    # the parts that have not changed are kept as they are, and only the others rewritten
+    if (spliced := splice(text, framework, _rewrite)) is not None:
+        return spliced
     data = plain.to_dict(framework)
     for keep_absent in (True, False):
-        try:
-            yaml, document = _round_trip(text)
-        except Exception:  # noqa: BLE001 - any text ruamel cannot take back is written anew
+        updated = _rewrite(text, data, keep_absent, CommentedMap)
+        if updated is None:
             break
-        if not isinstance(document, CommentedMap):
-            break
-        _merge(document, data, keep_absent=keep_absent)
-        buffer = io.StringIO()
-        yaml.dump(document, buffer)
-        updated = buffer.getvalue()
         with contextlib.suppress(FileFormatError):
             if parse_located(updated, None, Framework)[0] == framework:
                 return updated
     return dumps_yaml(framework)
+
+
+def _rewrite(
+    text: str,
+    data: Any,  # noqa: ANN401 - plain data
+    keep_absent: bool,  # noqa: FBT001 - splice's Rewrite
+    expected: type | None = None,
+) -> str | None:
+    """Return YAML *text* rewritten to hold *data*, comments kept; None if it cannot be read."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
+
+    try:
+        yaml, document = _round_trip(text)
+    except Exception:  # noqa: BLE001 - any text ruamel cannot take back is written anew
+        return None
+    if not isinstance(document, expected or (CommentedMap, CommentedSeq)):
+        return None
+    _merge(document, data, keep_absent=keep_absent)
+    buffer = io.StringIO()
+    yaml.dump(document, buffer)
+    return buffer.getvalue()
 
 
 def _round_trip(text: str) -> tuple[Any, Any]:
@@ -274,8 +293,11 @@ def yaml_for(
     framework: Framework, path: str | os.PathLike[str], *, schema: str | None = None
 ) -> str:
     """Return the YAML text that writing *framework* to *path* gives (see :func:`write_yaml`)."""
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        target = Path(path)
-        if os.fspath(path) != "-" and target.is_file():
-            return update_yaml(target.read_text(encoding="utf-8-sig"), framework)
-    return dumps_yaml(framework, schema=schema)
+    # writing builds many small acyclic values (plain data, events, lines): the collector's
+    # passes over them find nothing, and grow with the file (10x the tensions took 16x the time)
+    with paused_gc():
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            target = Path(path)
+            if os.fspath(path) != "-" and target.is_file():
+                return update_yaml(target.read_text(encoding="utf-8-sig"), framework)
+        return dumps_yaml(framework, schema=schema)

@@ -1,0 +1,223 @@
+"""Writing a framework over its YAML file fast: unchanged parts kept as they are, byte for byte.
+
+Saving over a file keeps the file's comments and key order; doing it with ruamel.yaml's round
+trip on the whole file (pure Python) costs about 200 times a C emitter. Most saves change a
+few tensions of many. :func:`splice` reads the old text with libyaml (its data, and the lines
+where each top-level key and each item of a top-level list begins), keeps every part whose
+data has not changed as it was, and rewrites only the parts that did: each through the round
+trip, on its own text, so that its comments stay too; new items and keys are written as a
+fresh file writes them. Each rewritten part is checked to read back as the framework's; when a
+file is laid out otherwise (flow style, an item not on its dash's line, a key not at the
+margin) or a check fails, :func:`splice` returns None and the whole-file round trip takes over.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, get_type_hints
+
+import attrs
+
+from referentiel.io import plain
+from referentiel.io._fastyaml import DECLINED, Mark, parse_fast
+from referentiel.io._yamlwriter import dump_plain
+from referentiel.model import Framework
+
+__all__ = ["splice"]
+
+#: Rewrites one part (its text, dedented to the margin) to hold new data, keeping the keys the
+#: data lacks or not; None if it cannot.
+Rewrite = Callable[[str, Any, bool], "str | None"]
+
+
+def _layout(
+    lines: list[str], marks: list[Mark]
+) -> tuple[list[int], dict[int, tuple[int, list[int]]]] | None:
+    """Return the lines where the top-level keys begin, and the items of each block list.
+
+    Items are given per key's index: (the dash's column, the line of each item). None if the
+    document is not a block mapping of keys at the margin, or an item does not begin on its
+    dash's line.
+    """
+    if not marks or marks[0][0] != 0 or marks[0][3] or marks[0][4] != "mapping":
+        return None
+    keys: list[int] = []
+    items: dict[int, tuple[int, list[int]]] = {}
+    expect_key = True
+    for level, line, column, flow, kind in marks[1:]:
+        if level == 1:
+            if expect_key and (kind != "scalar" or column != 0):
+                return None
+            if expect_key:
+                keys.append(line)
+            elif kind == "sequence" and not flow:
+                items[len(keys) - 1] = (-1, [])
+            expect_key = not expect_key
+        elif len(keys) - 1 in items:  # an item of a block list
+            dash, starts = items[len(keys) - 1]
+            text, at = lines[line], column - 2
+            if at < 0 or text[at : at + 2] != "- " or text[:at].strip() or dash not in (-1, at):
+                return None
+            starts.append(line)
+            items[len(keys) - 1] = (at, starts)
+    return keys, items
+
+
+def _indented(text: str, columns: int) -> str:
+    pad = " " * columns
+    return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def _same(old: Any, new: Any) -> bool:  # noqa: ANN401 - plain data
+    """Return whether two plain values are the same, their mappings' keys in the same order.
+
+    Mappings that the model keeps in order (translations) are equal as dicts in any order: the
+    representations, made in C, tell them apart.
+    """
+    return bool(old == new and repr(old) == repr(new))
+
+
+@functools.cache
+def _item_types() -> dict[str, Any]:
+    """Return the type of each framework field's value, by key."""
+    return get_type_hints(Framework)
+
+
+def _item_type(key: str) -> Any:  # noqa: ANN401 - a type
+    """Return the type of one item of a framework field that is a list."""
+    return _item_types()[key].__args__[0]
+
+
+def _reads_as(value: Any, hint: Any, expected: Any) -> bool:  # noqa: ANN401 - plain data, types
+    try:
+        return bool(plain.converter.structure(value, hint) == expected)
+    except Exception:  # noqa: BLE001 - whatever does not read as *expected* is not it
+        return False
+
+
+def splice(text: str, framework: Framework, rewrite: Rewrite) -> str | None:
+    """Return *text* rewritten to hold *framework*, or None if the file is not laid out for it.
+
+    *rewrite* (the whole-file round trip, given one part) writes a changed part keeping its
+    comments.
+    """
+    marks: list[Mark] = []
+    old = parse_fast(text, marks)
+    if old is DECLINED or not isinstance(old, dict) or not old:
+        return None
+    lines = text.splitlines(keepends=True)
+    layout = _layout(lines, marks)
+    if layout is None:
+        return None
+    starts, lists = layout
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    new = plain.to_dict(framework)
+    types = _item_types()
+    out = lines[: starts[0]]
+    ends = [*starts[1:], len(lines)]
+    for index, key in enumerate(old):
+        block = lines[starts[index] : ends[index]]
+        expected = getattr(framework, key, None)
+        if key not in new or _same(old[key], new[key]):
+            # the same, or left at its default and kept as the file wrote it if it reads so
+            if key in new or (key in types and _reads_as(old[key], types[key], expected)):
+                out += block
+            continue
+        if index in lists and isinstance(new[key], list) and lists[index][1]:
+            part = _Items(block, key, expected, rewrite).splice(
+                [line - starts[index] for line in lists[index][1]], old[key], new[key]
+            )
+        elif key in types and _reads_as(old[key], types[key], expected):
+            part = "".join(block)  # written otherwise (a default spelt out): reads the same
+        else:
+            part = _rewritten("".join(block), {key: new[key]}, rewrite, _Reads(key, expected))
+        if part is None:
+            return None
+        out.append(part)
+    fresh = {key: value for key, value in new.items() if key not in old}
+    if fresh:
+        out.append(dump_plain(fresh))
+    return "".join(out)
+
+
+def _rewritten(
+    part: str,
+    data: Any,  # noqa: ANN401 - plain data
+    rewrite: Rewrite,
+    check: Callable[[Any], bool],
+) -> str | None:
+    """Return *part* rewritten to hold *data*, checked by *check* on what it reads as.
+
+    Keys the data lacks (left at their defaults) are kept as the file wrote them if the part
+    still reads as it should with them, else they go.
+    """
+    for keep_absent in (True, False):
+        written = rewrite(part, data, keep_absent)
+        if written is None:
+            return None
+        read = parse_fast(written)
+        if isinstance(read, dict) and check(read):
+            return written
+    return None
+
+
+@attrs.frozen
+class _Reads:
+    """Whether a rewritten part reads, under *key*, as the framework's value *expected*."""
+
+    key: str
+    expected: Any
+
+    def __call__(self, data: dict[str, Any]) -> bool:
+        types = _item_types()
+        return self.key in types and _reads_as(data.get(self.key), types[self.key], self.expected)
+
+
+class _Items:
+    """The block of a top-level list: its key's line, then its items."""
+
+    def __init__(self, block: list[str], key: str, expected: Any, rewrite: Rewrite) -> None:  # noqa: ANN401
+        self.block = block
+        self.key = key
+        self.expected = expected
+        self.rewrite = rewrite
+        self.hint = _item_type(key)
+
+    def splice(self, starts: list[int], old: list[Any], new: list[Any]) -> str | None:
+        """Return the block with each changed item rewritten, new ones added, gone ones gone."""
+        block = self.block
+        bounds = [*starts, len(block)]
+        out = block[: bounds[0]]
+        dash = len(block[starts[0]]) - len(block[starts[0]].lstrip(" "))
+        for j, value in enumerate(new):
+            if j >= len(old):
+                out.append(_indented(dump_plain(new[j:]), dash))
+                break
+            item = block[bounds[j] : bounds[j + 1]]
+            if _same(old[j], value) or _reads_as(old[j], self.hint, self.expected[j]):
+                out += item  # the same, or written otherwise (a default spelt out)
+                continue
+            written = self.item(item, value, self.expected[j])
+            if written is None:
+                return None
+            out.append(written)
+        return "".join(out)
+
+    def item(self, item: list[str], value: Any, expected: Any) -> str | None:  # noqa: ANN401
+        """Return one item rewritten in its place: under its key, indented as in the file."""
+        head = f"{self.block[0].rstrip()}\n"
+        written = _rewritten(
+            head + "".join(item),
+            {self.key: [value]},
+            self.rewrite,
+            lambda data: (
+                isinstance(data.get(self.key), list)
+                and len(data[self.key]) == 1
+                and _reads_as(data[self.key][0], self.hint, expected)
+            ),
+        )
+        if written is None or not written.startswith(head):
+            return None
+        return written[len(head) :]
