@@ -344,11 +344,13 @@ def rows(folder: Path, tensions: int) -> dict[str, tuple[Work, Work]]:
 
     def node_link_write() -> None:
         with (out / "nl.json").open("w", encoding="utf-8") as handle:
-            json.dump(nx.node_link_data(node_link_graph, edges="links"), handle, ensure_ascii=False)
+            # the same layout as the file ours writes (indent=1): the same format
+            data = nx.node_link_data(node_link_graph, edges="links", name="key")
+            json.dump(data, handle, ensure_ascii=False, indent=1)
 
     def node_link_read() -> object:
         with files["node-link"].open("rb") as handle:
-            return nx.node_link_graph(json.load(handle), edges="links")
+            return nx.node_link_graph(json.load(handle), edges="links", name="key")
 
     return {
         "load + validate + to_networkx, YAML": (

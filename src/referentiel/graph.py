@@ -27,7 +27,7 @@ The analyses that return plain data are in :mod:`referentiel.analyses`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -56,7 +56,16 @@ from referentiel.validate import (
     validate,
 )
 
-__all__ = ["from_networkx", "goal_node", "pole_node", "tension_node", "to_networkx"]
+__all__ = [
+    "framework_from",
+    "from_networkx",
+    "goal_node",
+    "graph_attributes",
+    "graph_items",
+    "pole_node",
+    "tension_node",
+    "to_networkx",
+]
 
 _FRAMEWORK_FIELDS: Final = tuple(
     f.name
@@ -66,11 +75,16 @@ _FRAMEWORK_FIELDS: Final = tuple(
 _RELATIONS: Final = frozenset(k.value for k in LinkKind)
 
 
-def _fields(value: Any, skip: Iterable[str] = ()) -> dict[str, Any]:  # noqa: ANN401 - any model value
-    skipped = set(skip)
-    return {
-        f.name: getattr(value, f.name) for f in attrs.fields(type(value)) if f.name not in skipped
-    }
+def _fields(value: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:  # noqa: ANN401 - any model value
+    cls = type(value)
+    names = _NAMES.get((cls, skip))
+    if names is None:
+        names = _NAMES[cls, skip] = tuple(f.name for f in attrs.fields(cls) if f.name not in skip)
+    return {name: getattr(value, name) for name in names}
+
+
+#: Each model class's field names, less those skipped: read once.
+_NAMES: Final[dict[tuple[type, tuple[str, ...]], tuple[str, ...]]] = {}
 
 
 def tension_node(tension_id: str) -> str:
@@ -123,38 +137,65 @@ def to_networkx(framework: Framework, *, evidence: bool = True) -> nx.MultiDiGra
     framework where two tensions (or two sources) share an id, or a link names a tension that
     does not exist, has no graph, and :exc:`~referentiel.ValidationError` says why.
     """
-    _refuse_what_has_no_graph(framework)
     with paused_gc():  # a large acyclic build, as when a file is read: the collector finds nothing
         return _graph(framework, evidence=evidence)
 
 
+#: A node: its key and attributes; an edge: its ends, key and attributes.
+Node = tuple[str, dict[str, Any]]
+Edge = tuple[str, str, str, dict[str, Any]]
+
+
 def _graph(framework: Framework, *, evidence: bool) -> nx.MultiDiGraph[str]:
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
-        **{name: getattr(framework, name) for name in _FRAMEWORK_FIELDS}
-    )
-    for order, source in enumerate(framework.sources):
-        graph.add_node(f"source:{source.id}", kind="source", order=order, **_fields(source))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(**graph_attributes(framework))
+    nodes, edges = graph_items(framework, evidence=evidence)
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)  # type: ignore[arg-type]  # (u, v, key, data): networkx's own
+    return graph
+
+
+def graph_attributes(framework: Framework) -> dict[str, Any]:
+    """Return the graph's own attributes: the framework's fields but its lists."""
+    return {name: getattr(framework, name) for name in _FRAMEWORK_FIELDS}
+
+
+def graph_items(framework: Framework, *, evidence: bool = True) -> tuple[list[Node], list[Edge]]:
+    """Return the nodes and edges of *framework*'s graph, in the order the graph holds them.
+
+    The one description of the graph: :func:`to_networkx` builds it from these, and the
+    node-link export writes them without building it. Raises :exc:`ValidationError` for a
+    framework that has no graph (see :func:`to_networkx`).
+    """
+    _refuse_what_has_no_graph(framework)
+    nodes: list[Node] = [
+        (f"source:{source.id}", {"kind": "source", "order": order, **_fields(source)})
+        for order, source in enumerate(framework.sources)
+    ]
+    edges: list[Edge] = []
     for order, tension in enumerate(framework.tensions):
-        _add_tension(graph, tension, order, with_evidence=evidence)
-    for order, goal in enumerate(framework.goals):
-        graph.add_node(
+        _tension_items(nodes, edges, tension, order, with_evidence=evidence)
+    nodes += [
+        (
             goal_node(goal.id),
-            kind="goal",
-            goal_kind=goal.kind,
-            order=order,
-            **_fields(goal, ("kind",)),
+            {"kind": "goal", "goal_kind": goal.kind, "order": order, **_fields(goal, ("kind",))},
         )
+        for order, goal in enumerate(framework.goals)
+    ]
     goals = {g.id for g in framework.goals}
-    for order, link in enumerate(framework.links):
-        graph.add_edge(
+    edges += [
+        (
             _end(goals, link.source, link.source_pole),
             _end(goals, link.target, link.target_pole),
-            key=link.relation.value,
-            relation=link.relation.value,
-            order=order,
-            **_fields(link, ("source", "target", "relation")),
+            link.relation.value,
+            {
+                "relation": link.relation.value,
+                "order": order,
+                **_fields(link, ("source", "target", "relation")),
+            },
         )
-    return graph
+        for order, link in enumerate(framework.links)
+    ]
+    return nodes, edges
 
 
 def _refuse_what_has_no_graph(framework: Framework) -> None:
@@ -188,36 +229,51 @@ def _refuse_what_has_no_graph(framework: Framework) -> None:
     raise ValidationError(Report(issues=issues))
 
 
-def _add_tension(
-    graph: nx.MultiDiGraph[str], tension: Tension, order: int, *, with_evidence: bool
+def _tension_items(
+    nodes: list[Node], edges: list[Edge], tension: Tension, order: int, *, with_evidence: bool
 ) -> None:
     node = tension_node(tension.id)
-    skip = ("evidence", *(s.value for s in tension.SIDES))
-    graph.add_node(
-        node, kind="tension", tension_kind=tension.kind.value, order=order, **_fields(tension, skip)
-    )
     sides = tension.SIDES
+    skip = ("evidence", *(s.value for s in sides))
+    nodes.append(
+        (
+            node,
+            {
+                "kind": "tension",
+                "tension_kind": tension.kind.value,
+                "order": order,
+                **_fields(tension, skip),
+            },
+        )
+    )
     for side, pole in zip(sides, tension.poles, strict=True):
         key = pole_node(tension.id, side)
-        graph.add_node(key, kind="pole", tension=tension.id, side=side, **_fields(pole))
-        graph.add_edge(node, key, key="has-pole", relation="has-pole", side=side)
+        nodes.append((key, {"kind": "pole", "tension": tension.id, "side": side, **_fields(pole)}))
+        edges.append((node, key, "has-pole", {"relation": "has-pole", "side": side}))
     relation = f"{sides[0].value}-{sides[1].value}"  # prescribed-real, first-second
-    graph.add_edge(
-        pole_node(tension.id, sides[0]),
-        pole_node(tension.id, sides[1]),
-        key=relation,
-        relation=relation,
+    edges.append(
+        (
+            pole_node(tension.id, sides[0]),
+            pole_node(tension.id, sides[1]),
+            relation,
+            {"relation": relation},
+        )
     )
     if not with_evidence:
         return
     for j, excerpt in enumerate(tension.evidence):
         key = f"evidence:{tension.id}:{j}"
-        graph.add_node(key, kind="evidence", tension=tension.id, order=j, **_fields(excerpt))
-        target = node if excerpt.supports is Side.BOTH else pole_node(tension.id, excerpt.supports)
-        if target in graph:
-            graph.add_edge(key, target, key="supports", relation="supports")
+        nodes.append(
+            (key, {"kind": "evidence", "tension": tension.id, "order": j, **_fields(excerpt)})
+        )
+        if excerpt.supports is Side.BOTH:
+            edges.append((key, node, "supports", {"relation": "supports"}))
+        elif excerpt.supports in sides:  # a side the tension has (else no pole to support)
+            edges.append(
+                (key, pole_node(tension.id, excerpt.supports), "supports", {"relation": "supports"})
+            )
         if excerpt.source is not None:
-            graph.add_edge(key, f"source:{excerpt.source}", key="cites", relation="cites")
+            edges.append((key, f"source:{excerpt.source}", "cites", {"relation": "cites"}))
 
 
 def _build(cls: type[Any], data: dict[str, Any], drop: Iterable[str]) -> Any:  # noqa: ANN401
@@ -233,7 +289,15 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
     >>> ref.from_networkx(ref.to_networkx(fw)) == fw
     True
     """
-    nodes: dict[str, dict[str, Any]] = {key: graph.nodes[key] for key in graph}
+    return framework_from(graph.graph, graph.nodes, graph.edges(data=True))
+
+
+def framework_from(
+    attributes: Mapping[str, Any],
+    nodes: Mapping[str, dict[str, Any]],
+    edges: Iterable[tuple[str, str, dict[str, Any]]],
+) -> Framework:
+    """Rebuild a framework from its graph's attributes, nodes (by key) and edges (see above)."""
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for data in nodes.values():
         by_kind[data.get("kind", "")].append(data)
@@ -253,7 +317,7 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
         _build(Goal, {**d, "kind": d["goal_kind"]}, ()) for d in sorted(by_kind["goal"], key=_order)
     )
     links = []
-    for tail, head, data in graph.edges(data=True):
+    for tail, head, data in edges:
         if data.get("relation") in _RELATIONS and "order" in data:
             link = Link(
                 source=_element(nodes[tail]),
@@ -263,7 +327,7 @@ def from_networkx(graph: nx.MultiDiGraph[str]) -> Framework:
             )
             links.append((data["order"], link))
     links.sort(key=lambda item: item[0])
-    fields = {name: graph.graph[name] for name in _FRAMEWORK_FIELDS if name in graph.graph}
+    fields = {name: attributes[name] for name in _FRAMEWORK_FIELDS if name in attributes}
     return Framework(
         **fields,
         sources=sources,

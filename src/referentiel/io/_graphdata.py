@@ -9,6 +9,7 @@ characters: :func:`xml_text` drops them and turns carriage returns into line fee
 
 from __future__ import annotations
 
+import enum
 import functools
 import json
 from typing import Any, Final, get_type_hints
@@ -32,7 +33,14 @@ from referentiel.model import (
     TensionKind,
 )
 
-__all__ = ["plain_graph", "typed_graph"]
+__all__ = [
+    "edge_class",
+    "node_class",
+    "plain_data",
+    "plain_graph",
+    "typed_data",
+    "typed_graph",
+]
 
 _BY_KIND: Final[dict[str, type]] = {
     "pole": Pole,
@@ -45,14 +53,14 @@ _RELATIONS: Final = frozenset(k.value for k in LinkKind)
 _ENUMS: Final[dict[str, type[Side] | type[GoalKind]]] = {"side": Side, "goal_kind": GoalKind}
 
 
-def _node_class(data: dict[str, Any]) -> type | None:
+def node_class(data: dict[str, Any]) -> type | None:
     if data.get("kind") == "tension":
         kind = TensionKind._value2member_map_.get(data.get("tension_kind", ""))
         return TENSION_CLASSES.get(kind) if isinstance(kind, TensionKind) else None
     return _BY_KIND.get(data.get("kind", ""))
 
 
-def _edge_class(data: dict[str, Any]) -> type | None:
+def edge_class(data: dict[str, Any]) -> type | None:
     """Return Link for a link's edge (its relation is a link's, and it has an order)."""
     return Link if data.get("relation") in _RELATIONS and "order" in data else None
 
@@ -70,15 +78,25 @@ def _hints(cls: type | None) -> dict[str, Any]:
     return hints
 
 
-def _plain(data: dict[str, Any], cls: type | None, *, encode: bool) -> dict[str, Any]:
+#: Values that are their own plain form: the converter is not asked (it costs most of a write).
+_SCALARS: Final = frozenset({str, int, float, bool})
+
+
+def plain_data(data: dict[str, Any], cls: type | None, *, encode: bool) -> dict[str, Any]:
     hints = _hints(cls)
     out: dict[str, Any] = {}
     for name, value in data.items():
         if value is None or value == ():
             continue
-        plain = converter.unstructure(value, hints[name]) if name in hints else value
-        if isinstance(plain, Side | GoalKind):
-            plain = plain.value
+        kind = type(value)
+        if kind in _SCALARS:
+            plain = value
+        elif isinstance(value, enum.Enum):
+            plain = value.value
+        elif name in hints:
+            plain = converter.unstructure(value, hints[name])
+        else:
+            plain = value
         if encode:
             plain = _xml_clean(plain)
             if isinstance(plain, dict | list):
@@ -97,13 +115,25 @@ def _xml_clean(value: Any) -> Any:  # noqa: ANN401 - any plain value
     return value
 
 
-def _typed(data: dict[str, Any], cls: type | None) -> dict[str, Any]:
+#: Field types whose plain values of these exact types are the field's values as they are (the
+#: converter's hooks return such values unchanged; integers it checks for range, so not those).
+_SELF_TYPED: Final[dict[Any, tuple[type, ...]]] = {
+    str: (str,),
+    bool: (bool,),
+    str | None: (str,),
+}
+
+
+def typed_data(data: dict[str, Any], cls: type | None) -> dict[str, Any]:
     hints = _hints(cls)
     fields = set(hints)
     out: dict[str, Any] = {}
     for name, value in data.items():
         if name in fields:
             hint = hints[name]
+            if type(value) in _SELF_TYPED.get(hint, ()):
+                out[name] = value  # already what the field holds: the converter is not asked
+                continue
             plain = json.loads(value) if isinstance(value, str) and _is_structured(hint) else value
             out[name] = converter.structure(plain, hint)
         elif name in _ENUMS:
@@ -139,17 +169,17 @@ def plain_graph(
     scalars); with *rename_nodes*, node attributes ``id`` and ``label`` are renamed (GEXF).
     """
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    framework = _plain(graph.graph, Framework, encode=encode)
+    framework = plain_data(graph.graph, Framework, encode=encode)
     plain.graph.update(_renamed(framework, RESERVED) if encode else framework)
     # XML cannot hold every character of an id: node keys are cleaned as their ids are
     key_of = xml_text if encode else str
     for node, data in graph.nodes(data=True):
-        attributes = _plain(data, _node_class(data), encode=encode)
+        attributes = plain_data(data, node_class(data), encode=encode)
         renamed = _renamed(attributes, RESERVED) if rename_nodes else attributes
         plain.add_node(key_of(node), **renamed)
     for tail, head, key, data in graph.edges(keys=True, data=True):
-        cls = _edge_class(data)
-        plain.add_edge(key_of(tail), key_of(head), key=key, **_plain(data, cls, encode=encode))
+        cls = edge_class(data)
+        plain.add_edge(key_of(tail), key_of(head), key=key, **plain_data(data, cls, encode=encode))
     return plain
 
 
@@ -159,14 +189,14 @@ def typed_graph(
     """Invert :func:`plain_graph`: the model's values back in every attribute."""
     back = {new: old for old, new in RESERVED.items()}
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    graph.graph.update(_typed(_renamed(dict(plain.graph), back), Framework))
+    graph.graph.update(typed_data(_renamed(dict(plain.graph), back), Framework))
     for node, data in plain.nodes(data=True):
         attributes = dict(data)
         if renamed_nodes:
             # the format's own id and label go; ours come back under their names
             attributes = _renamed({k: v for k, v in attributes.items() if k not in RESERVED}, back)
-        graph.add_node(node, **_typed(attributes, _node_class(attributes)))
+        graph.add_node(node, **typed_data(attributes, node_class(attributes)))
     for tail, head, key, data in plain.edges(keys=True, data=True):
-        cls = _edge_class(data)
-        graph.add_edge(tail, head, key=key, **_typed(dict(data), cls))
+        cls = edge_class(data)
+        graph.add_edge(tail, head, key=key, **typed_data(dict(data), cls))
     return graph

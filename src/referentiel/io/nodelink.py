@@ -15,11 +15,10 @@ import json
 import os
 from typing import Any, Final
 
-import networkx as nx
-
+from referentiel._gc import paused_gc
 from referentiel._output import write_output
-from referentiel.graph import from_networkx, to_networkx
-from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.graph import framework_from, graph_attributes, graph_items
+from referentiel.io._graphdata import edge_class, node_class, plain_data, typed_data
 from referentiel.io._input import read_input
 from referentiel.io._text import decode
 from referentiel.model import Framework
@@ -37,11 +36,38 @@ KEYS: Final = {
 
 
 def node_link_data(framework: Framework) -> dict[str, Any]:
-    """Return *framework* as node-link data (plain JSON values)."""
-    data: dict[str, Any] = nx.node_link_data(
-        plain_graph(to_networkx(framework), encode=False), **KEYS
-    )
-    return data
+    """Return *framework* as node-link data (plain JSON values).
+
+    The same data as networkx's ``node_link_data`` of the plain graph, made from the graph's
+    nodes and edges without building the graph (a third of the time of writing the file).
+    """
+    with paused_gc():
+        nodes, edges = graph_items(framework)
+        index = {key: i for i, (key, _) in enumerate(nodes)}
+        for tail, head, _, _ in edges:  # an edge's unknown end is a node of its own, as in networkx
+            for end in (tail, head):
+                if end not in index:
+                    index[end] = len(index)
+                    nodes.append((end, {}))
+        edges.sort(key=lambda edge: index[edge[0]])  # networkx lists edges by their tail's node
+        return {
+            "directed": True,
+            "multigraph": True,
+            "graph": plain_data(graph_attributes(framework), Framework, encode=False),
+            "nodes": [
+                {**plain_data(data, node_class(data), encode=False), KEYS["name"]: key}
+                for key, data in nodes
+            ],
+            KEYS["edges"]: [
+                {
+                    **plain_data(data, edge_class(data), encode=False),
+                    KEYS["source"]: tail,
+                    KEYS["target"]: head,
+                    KEYS["key"]: key,
+                }
+                for tail, head, key, data in edges
+            ],
+        }
 
 
 def dumps_node_link(framework: Framework) -> str:
@@ -76,8 +102,23 @@ def loads_node_link(text: str) -> Framework:
     >>> loads_node_link(dumps_node_link(fw)) == fw
     True
     """
-    graph = nx.node_link_graph(json.loads(text), directed=True, multigraph=True, **KEYS)
-    return from_networkx(typed_graph(nx.MultiDiGraph(graph)))
+    data = json.loads(text)
+    name, source, target, key = KEYS["name"], KEYS["source"], KEYS["target"], KEYS["key"]
+    with paused_gc():
+        nodes = {}
+        for node in data["nodes"]:
+            attributes = {k: v for k, v in node.items() if k != name}
+            nodes[node[name]] = typed_data(attributes, node_class(attributes))
+        edges = []
+        for link in data[KEYS["edges"]]:
+            attributes = {k: v for k, v in link.items() if k not in (source, target, key)}
+            edges.append(
+                (link[source], link[target], typed_data(attributes, edge_class(attributes)))
+            )
+        for tail, head, _ in edges:  # an edge's unknown end is a node of its own
+            nodes.setdefault(tail, {})
+            nodes.setdefault(head, {})
+        return framework_from(typed_data(data["graph"], Framework), nodes, edges)
 
 
 def read_node_link(path: str | os.PathLike[str]) -> Framework:
