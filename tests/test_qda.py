@@ -12,14 +12,23 @@ import attrs
 import pytest
 import xmlschema
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pyrefiqda import RefiProject
 from pyrefiqda import models as m
 from xsdata.models.datatype import XmlDateTime
 
 import referentiel as ref
 from referentiel.io._xml import xml_text
-from referentiel.io.qda.map import loads_mapping
-from referentiel.io.qda.read import Limits, parse_qdpx
+from referentiel.io.qda.map import _Speakers, loads_mapping
+from referentiel.io.qda.read import (
+    Limits,
+    QdaCase,
+    QdaProject,
+    QdaSelection,
+    QdaSource,
+    QdaUser,
+    parse_qdpx,
+)
 from referentiel.io.qda.write import project_xml, qdc_bytes, qdpx_bytes
 from referentiel.strategies import valid_frameworks
 
@@ -677,3 +686,39 @@ def test_the_shipped_project_made_by_another_tool_is_valid_and_quotes_the_paper(
     imported = ref.import_qdpx(ref.read_qdpx(archive), mapping, into=bare)
     assert [e.quote for e in imported["c5"].evidence] == [e.quote for e in CUSTOMER["c5"].evidence]
     assert {e.supports for e in imported["c5"].evidence} == {ref.Side.BOTH}
+
+
+_GUIDS = st.sampled_from(["a", "b", "c", "d"])
+
+
+@given(
+    cases=st.lists(
+        st.builds(
+            QdaCase,
+            guid=_GUIDS,
+            name=st.none() | st.sampled_from(["Ana", "Bo", "Cy"]),
+            sources=st.lists(_GUIDS, max_size=3).map(tuple),
+            selections=st.lists(_GUIDS, max_size=3).map(tuple),
+        ),
+        max_size=4,
+    ),
+    users=st.lists(
+        st.builds(QdaUser, guid=_GUIDS, name=st.none() | st.sampled_from(["U", "V"])), max_size=3
+    ),
+    source=_GUIDS,
+    selection=_GUIDS,
+    user=st.none() | _GUIDS,
+)
+def test_the_speaker_is_the_first_case_or_user_that_names_the_selection(
+    cases: list[QdaCase], users: list[QdaUser], source: str, selection: str, user: str | None
+) -> None:
+    project = QdaProject(name="p", users=tuple(users), cases=tuple(cases))
+    qda_source = QdaSource(guid=source, name="s", text="")
+    qda_selection = QdaSelection(guid=selection, name=None, start=0, end=0, codes=(), user=user)
+    # as the rules say, looked up one case (or user) after another
+    first_case = next(
+        (c.name for c in cases if selection in c.selections or source in c.sources), None
+    )
+    first_user = next((u.name for u in users if u.guid == user), None)
+    assert _Speakers(project, "case")(qda_source, qda_selection) == first_case
+    assert _Speakers(project, "user")(qda_source, qda_selection) == first_user

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import attrs
 
+from referentiel._gc import paused_gc
 from referentiel.errors import FileFormatError
 from referentiel.io import codes, plain
 from referentiel.io._input import read_input
@@ -217,20 +218,46 @@ def _targets(
     return targets, problems
 
 
-def _speaker(
-    project: QdaProject, source: QdaSource, selection: QdaSelection, rule: str
-) -> str | None:
-    if rule == "user":
-        return next((u.name for u in project.users if u.guid == selection.user), None)
-    if rule == "case":
-        for case in project.cases:
-            if selection.guid in case.selections or source.guid in case.sources:
-                return case.name
+class _Speakers:
+    """Who speaks in each selection, by the mapping's rule, looked up once per project.
+
+    The rule ``case`` names the first case (in the project's order) that holds the selection
+    or its source; ``user`` the selection's user; ``variable:NAME`` the source's variable.
+    """
+
+    def __init__(self, project: QdaProject, rule: str) -> None:
+        self.rule = rule
+        self.users = {}
+        for user in reversed(project.users):  # the first of a repeated guid wins
+            self.users[user.guid] = user.name
+        # the first case that holds each selection, and each source: its index in the project
+        self.by_selection: dict[str, int] = {}
+        self.by_source: dict[str, int] = {}
+        for index, case in enumerate(project.cases):
+            for guid in case.selections:
+                self.by_selection.setdefault(guid, index)
+            for guid in case.sources:
+                self.by_source.setdefault(guid, index)
+        self.cases = project.cases
+
+    def __call__(self, source: QdaSource, selection: QdaSelection) -> str | None:
+        rule = self.rule
+        if rule == "user":
+            return self.users.get(selection.user) if selection.user is not None else None
+        if rule == "case":
+            found = [
+                index
+                for index in (
+                    self.by_selection.get(selection.guid),
+                    self.by_source.get(source.guid),
+                )
+                if index is not None
+            ]
+            return self.cases[min(found)].name if found else None
+        if rule.startswith("variable:"):
+            wanted = rule.removeprefix("variable:")
+            return next((value for name, value in source.variables if name == wanted), None)
         return None
-    if rule.startswith("variable:"):
-        wanted = rule.removeprefix("variable:")
-        return next((value for name, value in source.variables if name == wanted), None)
-    return None
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -242,6 +269,7 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+@paused_gc()  # many small acyclic objects: the collector's passes find nothing
 def import_qdpx(
     project: QdaProject,
     mapping: QdaMapping | Mapping[str, Any],
@@ -290,6 +318,7 @@ def import_qdpx(
     new_evidence: dict[str, list[Evidence]] = {}
     sources: dict[str, Source] = {s.id: s for s in framework.sources}
     source_ids = _source_ids(project)
+    speaker = _Speakers(project, typed.speaker)
     for source in project.sources:
         source_id = source_ids[source.guid]
         for selection in source.selections:
@@ -325,7 +354,7 @@ def import_qdpx(
                         else f"qda-{selection.guid.strip('{}').lower()}"
                     ),
                     source=source_id,
-                    speaker=_speaker(project, source, selection, typed.speaker),
+                    speaker=speaker(source, selection),
                     date=_date(source.created),
                     locator=Locator(start=selection.start, end=selection.end),
                     supports=target.pole,

@@ -22,6 +22,7 @@ import attrs
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
+from referentiel._gc import paused_gc
 from referentiel.errors import FileFormatError
 from referentiel.io import codes
 from referentiel.io._input import read_input
@@ -293,6 +294,7 @@ def _parse_source(
     )
 
 
+@paused_gc()  # many small acyclic objects: the collector's passes find nothing
 def parse_qdpx(
     data: bytes,
     name: str = "project.qdpx",
