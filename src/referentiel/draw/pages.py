@@ -121,31 +121,49 @@ def _groups(framework: Framework, kind: FigureKind, units: Sequence[Tension]) ->
     return [t.id for t in units]
 
 
-def _chunk(framework: Framework, units: Sequence[Tension]) -> Framework:
-    """Return the framework of one page: its tensions, their goals, the links among them.
+class _Chunks:
+    """The frameworks of pages: a page's tensions, their goals, the links among them.
 
     A goal comes with the page if links join it to the page's tensions, through other goals
     too (an evaporating cloud's objective is linked to its needs only); a goal linked to no
     tension goes on every page of a framework with goals, as the graph figure draws them all.
+    The links are indexed by their ends once, so that a page costs what it holds, not what the
+    whole framework holds.
     """
-    ids = {t.id for t in units}
-    goal_ids = {g.id for g in framework.goals}
-    reached: set[str] = set()
-    frontier = set(ids)
-    while frontier:
-        found = {
-            other
-            for link in framework.links
-            for end, other in ((link.source, link.target), (link.target, link.source))
-            if end in frontier and other in goal_ids and other not in reached
-        }
-        reached |= found
-        frontier = found
-    linked = {end for link in framework.links for end in (link.source, link.target)}
-    goals = tuple(g for g in framework.goals if g.id in reached or g.id not in linked)
-    ids |= {g.id for g in goals}
-    links = tuple(k for k in framework.links if k.source in ids and k.target in ids)
-    return attrs.evolve(framework, tensions=tuple(units), goals=goals, links=links)
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self.goal_ids = {g.id for g in framework.goals}
+        self.touching: dict[str, list[int]] = {}
+        for index, link in enumerate(framework.links):
+            self.touching.setdefault(link.source, []).append(index)
+            self.touching.setdefault(link.target, []).append(index)
+        self.unlinked_goals = [g.id for g in framework.goals if g.id not in self.touching]
+
+    def __call__(self, units: Sequence[Tension]) -> Framework:
+        framework = self.framework
+        links = framework.links
+        ids = {t.id for t in units}
+        reached: set[str] = set()
+        frontier = set(ids)
+        while frontier:
+            found = set()
+            for end in frontier:
+                for index in self.touching.get(end, ()):
+                    link = links[index]
+                    other = link.target if link.source == end else link.source
+                    if other in self.goal_ids and other not in reached:
+                        found.add(other)
+            reached |= found
+            frontier = found
+        kept = reached | set(self.unlinked_goals)
+        goals = tuple(g for g in framework.goals if g.id in kept)
+        ids |= {g.id for g in goals}
+        indices = sorted({i for end in ids for i in self.touching.get(end, ())})
+        page_links = tuple(
+            links[i] for i in indices if links[i].source in ids and links[i].target in ids
+        )
+        return attrs.evolve(framework, tensions=tuple(units), goals=goals, links=page_links)
 
 
 def _kept(groups: Sequence[Hashable], start: int, count: int) -> int:
@@ -192,6 +210,7 @@ class _Paginator:
         usable: Any,  # noqa: ANN401
     ) -> None:
         self.framework = framework
+        self.chunk = _Chunks(framework)
         self.kind = FIGURES[name]
         self.build = self.kind.build()
         self.options = options
@@ -199,7 +218,7 @@ class _Paginator:
         self.usable: tuple[float, float] = usable
 
     def prepare(self, units: Sequence[Tension], start: int = 0) -> _Prepared:
-        framework = _chunk(self.framework, units)
+        framework = self.chunk(units)
         source: str = self.build(framework, self.options).source
         return _Prepared(start, len(units), self.options, framework, source)
 
