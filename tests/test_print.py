@@ -638,3 +638,24 @@ def test_a_pdf_reads_hebrew_and_arabic_as_they_are_written() -> None:
     letters = [c for c in text if "\u0600" <= unicodedata.normalize("NFKC", c) <= "\u06ff"]
     assert all("\ufe70" <= c <= "\ufeff" for c in letters)  # joined shapes, not isolated letters
     assert sorted(unicodedata.normalize("NFKC", "".join(letters))) == sorted(arabic)
+
+
+def test_a_large_figure_without_pages_says_how_to_split_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from referentiel import cli
+    from referentiel.draw import paper
+
+    monkeypatch.setattr(paper, "LARGE_FIGURE", 5)  # the example has 6 tensions
+    assert cli.main(["render", str(EXAMPLE), "-o", str(tmp_path / "f.svg")]) == 0
+    assert capsys.readouterr().err == (
+        "referentiel: warning: 6 tensions in one figure: laying them all out at once takes "
+        "time that grows faster than their number; --page A4 splits the figure into pages laid "
+        f"out one at a time\nwrote {tmp_path / 'f.svg'}\n"
+    )
+    # split into pages, or small enough: no warning
+    assert cli.main(["render", str(EXAMPLE), "-o", str(tmp_path / "p.svg"), "--page", "A4"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    monkeypatch.setattr(paper, "LARGE_FIGURE", 6)
+    assert cli.main(["render", str(EXAMPLE), "-o", str(tmp_path / "g.svg")]) == 0
+    assert capsys.readouterr().err == f"wrote {tmp_path / 'g.svg'}\n"

@@ -23,6 +23,7 @@ from referentiel._progress import Progress
 from referentiel._unicode import one_line
 from referentiel.analyses import ANALYSES, Analysis, run_analyses
 from referentiel.compare import KeyName
+from referentiel.draw import paper
 from referentiel.draw.engine import ENGINES, OUTPUTS
 from referentiel.draw.kinds import FIGURES
 from referentiel.draw.options import EvidenceDisplay
@@ -332,6 +333,13 @@ def _render(args: argparse.Namespace) -> int:
         plural = "s" if written.pages > 1 else ""
         print(f"wrote {shown} ({written.pages} page{plural})", file=sys.stderr)
         return EXIT_OK
+    if len(framework.tensions) > paper.LARGE_FIGURE:
+        print(
+            f"referentiel: warning: {len(framework.tensions)} tensions in one figure: laying "
+            "them all out at once takes time that grows faster than their number; "
+            "--page A4 splits the figure into pages laid out one at a time",
+            file=sys.stderr,
+        )
     note = f"laying out {len(framework.tensions)} tensions in one figure (--page A4 splits it)"
     with Progress("drawing", note=note):
         ref.render(framework, args.output, protect=[args.file], **options)

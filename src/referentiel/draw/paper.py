@@ -10,7 +10,7 @@ from typing import Final
 
 from referentiel.errors import UnsupportedFormatError
 
-__all__ = ["PAGE_SIZES", "page_size"]
+__all__ = ["LARGE_FIGURE", "PAGE_SIZES", "page_size"]
 
 #: Paper sizes in points, portrait; ``-landscape`` turns them.
 PAGE_SIZES: Final[dict[str, tuple[float, float]]] = {
@@ -18,6 +18,12 @@ PAGE_SIZES: Final[dict[str, tuple[float, float]]] = {
     "A3": (841.89, 1190.55),
     "letter": (612.0, 792.0),
 }
+
+
+#: Above this many tensions, one figure is slow to lay out: a single layout of them all grows
+#: faster than their number (contradictions: 0.9 s for 1 000, 2.4 s for 3 000, 13.8 s for
+#: 10 000 on a shared two-core machine, 2026), where pages are laid out one at a time.
+LARGE_FIGURE: Final = 2000
 
 
 def page_size(name: str) -> tuple[float, float]:
