@@ -12,27 +12,18 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final, get_args
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, get_args
 
 import referentiel as ref
-from referentiel._cli_certification import add_commands as add_certification_commands
-from referentiel._cli_certification import run as run_certification
 from referentiel._cli_reports import print_reports
 from referentiel._output import STDIO, write_output
 from referentiel._progress import Progress
 from referentiel._unicode import one_line
-from referentiel.analyses import ANALYSES, Analysis, run_analyses
-from referentiel.compare import KeyName
 from referentiel.draw import paper
-from referentiel.draw.engine import ENGINES, OUTPUTS
-from referentiel.draw.kinds import FIGURES
-from referentiel.draw.options import EvidenceDisplay
 from referentiel.draw.paper import PAGE_SIZES
-from referentiel.io.formats import FORMATS
-from referentiel.io.qda.options import LineEndings, Units
-from referentiel.io.tables import Table
-from referentiel.outputs import EXPORT_FORMATS
-from referentiel.vocabulary import THEMES
+
+if TYPE_CHECKING:
+    from referentiel.analyses import Analysis
 
 __all__ = ["main"]
 
@@ -57,7 +48,16 @@ _OUT: Final = (
 )
 
 
-def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
+#: The subcommands' parsers, as argparse makes them.
+Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser; with *command* (a known one), only that subcommand's.
+
+    Each subcommand's parser imports what its choices come from (the figure kinds, formats,
+    analyses ...): a command line builds only its own, so that it starts fast.
+    """
     parser = _Parser(
         prog="referentiel",
         description="Professional frameworks (référentiels) as contradiction graphs.",
@@ -65,7 +65,18 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"referentiel {ref.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
+    if command in _BUILDERS and command != "completion":
+        _BUILDERS[command](commands)
+        return parser
+    for name, build in _BUILDERS.items():
+        if name == "certification":  # listed, its own subcommands built only when it runs
+            _add_certification(commands, actions=False)
+        else:
+            build(commands)
+    return parser
 
+
+def _add_validate(commands: Commands) -> None:
     validate = commands.add_parser(
         "validate",
         help="check framework files and report every issue at its place",
@@ -75,6 +86,13 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
     validate.add_argument(
         "files", nargs="+", metavar="FILE", help="YAML or JSON framework files (-: standard input)"
     )
+
+
+def _add_render(commands: Commands) -> None:
+    from referentiel.draw.engine import ENGINES, OUTPUTS  # noqa: PLC0415 - built on demand
+    from referentiel.draw.kinds import FIGURES  # noqa: PLC0415 - built on demand
+    from referentiel.draw.options import EvidenceDisplay  # noqa: PLC0415 - built on demand
+    from referentiel.vocabulary import THEMES  # noqa: PLC0415 - built on demand
 
     suffixes = ", ".join(
         f"{'/'.join(o.suffixes)} ({', '.join(o.engines) or 'no engine'})" for o in OUTPUTS.values()
@@ -144,6 +162,12 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
         help="show pole and goal descriptions under their labels, and notes in the graph",
     )
 
+
+def _add_export(commands: Commands) -> None:
+    from referentiel.io.formats import FORMATS  # noqa: PLC0415 - built on demand
+    from referentiel.io.tables import Table  # noqa: PLC0415 - built on demand
+    from referentiel.outputs import EXPORT_FORMATS  # noqa: PLC0415 - built on demand
+
     export = commands.add_parser(
         "export",
         help="write a framework in a format other tools read",
@@ -178,6 +202,10 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
         "so that no spreadsheet runs them as formulas)",
     )
 
+
+def _add_diff(commands: Commands) -> None:
+    from referentiel.compare import KeyName  # noqa: PLC0415 - built on demand
+
     diff = commands.add_parser(
         "diff",
         help="compare two framework files",
@@ -192,6 +220,10 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
         default="id",
         help="match tensions on their id (default) or their number",
     )
+
+
+def _add_import_qdpx(commands: Commands) -> None:
+    from referentiel.io.qda.options import LineEndings, Units  # noqa: PLC0415 - built on demand
 
     qda = commands.add_parser(
         "import-qdpx",
@@ -220,6 +252,10 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
         help="what offsets count: code points (the standard) or UTF-16 units",
     )
 
+
+def _add_analyses(commands: Commands) -> None:
+    from referentiel.analyses import ANALYSES  # noqa: PLC0415 - built on demand
+
     analyses = commands.add_parser(
         "analyses",
         help="print the analyses of a framework",
@@ -231,6 +267,8 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
     analyses.add_argument("--json", action="store_true", help="print JSON, for other tools")
     analyses.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
 
+
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of framework files",
@@ -238,8 +276,14 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
     )
     schema.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
 
-    add_certification_commands(commands, actions=certification)
 
+def _add_certification(commands: Commands, *, actions: bool = True) -> None:
+    from referentiel._cli_certification import add_commands  # noqa: PLC0415 - on demand
+
+    add_commands(commands, actions=actions)
+
+
+def _add_completion(commands: Commands) -> None:
     completion = commands.add_parser(
         "completion",
         help="print the shell completion script",
@@ -249,7 +293,19 @@ def _parser(*, certification: bool = True) -> argparse.ArgumentParser:
     )
     completion.add_argument("shell", choices=_SHELLS, help="the shell")
     completion.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
-    return parser
+
+
+_BUILDERS: Final[dict[str, Callable[[Any], None]]] = {
+    "validate": _add_validate,
+    "render": _add_render,
+    "export": _add_export,
+    "diff": _add_diff,
+    "import-qdpx": _add_import_qdpx,
+    "analyses": _add_analyses,
+    "schema": _add_schema,
+    "certification": _add_certification,
+    "completion": _add_completion,
+}
 
 
 _SHELLS: Final = ("bash", "zsh", "tcsh")
@@ -426,6 +482,8 @@ def _import_qdpx(args: argparse.Namespace) -> int:
 
 
 def _analyses(args: argparse.Namespace) -> int:
+    from referentiel.analyses import ANALYSES, run_analyses  # noqa: PLC0415 - on demand
+
     framework = _load_valid(args.file)
     if framework is None:
         return EXIT_INVALID
@@ -473,9 +531,15 @@ def _run(args: argparse.Namespace) -> int:
         "analyses": _analyses,
         "schema": _schema,
         "completion": _completion,
-        "certification": run_certification,
+        "certification": _certification,
     }
     return commands[args.command](args)
+
+
+def _certification(args: argparse.Namespace) -> int:
+    from referentiel._cli_certification import run  # noqa: PLC0415 - on demand
+
+    return run(args)
 
 
 def _os_error(exc: OSError) -> str:
@@ -490,8 +554,9 @@ def _os_error(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit per kind of end
     """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit code."""
     given = list(sys.argv[1:] if argv is None else argv)
-    # the certification subcommands are built only for a certification command line
-    args = _parser(certification="certification" in given).parse_args(given)
+    # only the command given is built (all of them for --help, or a word that is none)
+    command = next((word for word in given[:1] if not word.startswith("-")), None)
+    args = _parser(command).parse_args(given)
     try:
         return _run(args)
     except ref.FileFormatError as exc:
