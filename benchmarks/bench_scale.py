@@ -7,9 +7,9 @@ fastest honest way to do the same work with the same tools — run alternately, 
 each, after one warm-up of each (so the first call's converter generation is in the warm-up,
 and said apart: see ``first_load``). Both sides leave the garbage collector as a user has it
 (on); each may pause it inside, as ``ref.load`` does and as every floor here does. For each
-row it prints the median time at each size, the 10x step (time at the largest size over time
-at the smallest, per tension: 1.0 is linear) and the ratio to the floor at the largest size,
-with its range over the runs.
+row it prints the median time at each size, the step (time at the largest size over time at
+the smallest: 10 is linear for sizes 10x apart) and the ratio to the floor at the largest
+size, with its range over the runs.
 
 The floors:
 
@@ -21,7 +21,14 @@ The floors:
 - GraphML, GEXF, node-link export and import: networkx's own writer and reader on the graph
   our file holds (its attributes already plain);
 - diff of two files that differ in one tension in a hundred: both parsed by the C parser, and
-  their tensions compared as plain data.
+  their tensions compared as plain data;
+- saving over a YAML file (one tension in a hundred changed): libyaml reading the old file, then
+  the C emitter writing the new one;
+- importing a REFI-QDA project (10 coded selections a tension) to YAML and JSON: the archive's
+  XML parsed by ElementTree's C parser, each quote cut from its source, the speakers found from
+  the cases, the evidence grouped by tension and written by the C emitter;
+- A4 pages to PDF: the embedded engine's own layout of the same final pages (as
+  ``bench_print.py``).
 
 The data is ``_generate.framework_dict``: contradictions with two translated poles and ten
 excerpts each, fifty sources, a link every seven tensions.
@@ -33,13 +40,16 @@ import argparse
 import datetime as dt
 import gc
 import json
+import shutil
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -54,8 +64,18 @@ from referentiel.io._graphdata import plain_graph
 from referentiel.io.gexf import read_gexf
 from referentiel.io.graphml import read_graphml
 from referentiel.io.nodelink import read_node_link
+from referentiel.io.qda.map import _targets
 
 Work = Callable[[], object]
+
+
+@attrs.frozen
+class Row:
+    """One operation: ours, its floor, and what is done before each timed call (not timed)."""
+
+    ours: Work
+    floor: Work
+    setup: Work = lambda: None
 
 
 # --- floors ---------------------------------------------------------------------------------
@@ -250,22 +270,102 @@ def plain_by_hand(fw: ref.Framework) -> dict[str, Any]:
     }
 
 
-def save_floor(fw: ref.Framework, path: Path) -> None:
+def _events(data: Any) -> Iterator[yaml.Event]:  # noqa: ANN401 - plain data
+    """libyaml's events for plain data: the fastest way to the C emitter (no representer)."""
+    if isinstance(data, dict):
+        yield yaml.MappingStartEvent(None, None, True, flow_style=False)  # noqa: FBT003
+        for key, value in data.items():
+            yield yaml.ScalarEvent(None, None, (True, False), key)
+            yield from _events(value)
+        yield yaml.MappingEndEvent()
+    elif isinstance(data, list):
+        yield yaml.SequenceStartEvent(None, None, True, flow_style=False)  # noqa: FBT003
+        for item in data:
+            yield from _events(item)
+        yield yaml.SequenceEndEvent()
+    elif isinstance(data, str):
+        yield yaml.ScalarEvent(None, None, (False, True), data, style="'")
+    else:
+        yield yaml.ScalarEvent(None, None, (True, False), json.dumps(data))
+
+
+def emit(document: dict[str, Any], path: Path) -> None:
+    """Write plain data as YAML (libyaml's emitter) or JSON (indented, as ours)."""
+    with path.open("w", encoding="utf-8") as handle:
+        if path.suffix == ".json":
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            return
+
+        def stream() -> Iterator[yaml.Event]:
+            yield yaml.StreamStartEvent()
+            yield yaml.DocumentStartEvent(explicit=False)
+            yield from _events(document)
+            yield yaml.DocumentEndEvent(explicit=False)
+            yield yaml.StreamEndEvent()
+
+        yaml.emit(stream(), handle, Dumper=yaml.CSafeDumper, allow_unicode=True, width=-1)
+
+
+def save_floor(fw: ref.Framework, path: Path, old: Path | None = None) -> None:
+    """The document by a plain loop, then the C emitter; over *old*, libyaml reads it first."""
     gc.disable()
     try:
-        document = plain_by_hand(fw)
-        with path.open("w", encoding="utf-8") as handle:
-            if path.suffix == ".json":
-                json.dump(document, handle, ensure_ascii=False, indent=2)
-            else:
-                yaml.dump(
-                    document,
-                    handle,
-                    Dumper=yaml.CSafeDumper,
-                    allow_unicode=True,
-                    sort_keys=False,
-                    width=100,
+        if old is not None:  # what saving over a file must do at least: read what is there
+            with old.open("rb") as handle:
+                yaml.load(handle, Loader=yaml.CSafeLoader)
+        emit(plain_by_hand(fw), path)
+    finally:
+        gc.enable()
+
+
+Q = "{urn:QDA-XML:project:1.0}"
+
+
+def qda_floor(
+    project: Path, targets: dict[str, tuple[str, str]], bare: ref.Framework, out: Path
+) -> None:
+    """A REFI-QDA project's coded selections into the framework's file, the least way.
+
+    The archive read, its XML parsed by ElementTree's C parser, each selection's quote cut
+    from its source's text and its speaker found from the cases, the evidence grouped by
+    tension as plain data, written by the C emitter.
+    """
+    gc.disable()
+    try:
+        with zipfile.ZipFile(project) as archive:
+            root = ElementTree.fromstring(archive.read("project.qde"))  # noqa: S314 - our file
+        speakers = {
+            ref_.get("targetGUID"): case.get("name")
+            for case in root.iter(f"{Q}Case")
+            for ref_ in case.iterfind(f"{Q}SelectionRef")
+        }
+        evidence: dict[str, list[dict[str, Any]]] = {}
+        for source in root.iter(f"{Q}TextSource"):
+            text = source.findtext(f"{Q}PlainTextContent") or ""
+            name, date = source.get("name"), (source.get("creationDateTime") or "")[:10]
+            for selection in source.iterfind(f"{Q}PlainTextSelection"):
+                start, end = (
+                    int(selection.get("startPosition", 0)),
+                    int(selection.get("endPosition", 0)),
                 )
+                for code in selection.iterfind(f"{Q}Coding/{Q}CodeRef"):
+                    target = targets.get(code.get("targetGUID", ""))
+                    if target is not None:
+                        evidence.setdefault(target[0], []).append(
+                            {
+                                "quote": text[start:end],
+                                "id": selection.get("name"),
+                                "source": name,
+                                "speaker": speakers.get(selection.get("guid")),
+                                "date": date,
+                                "locator": {"start": start, "end": end},
+                            }
+                            | ({} if target[1] == "both" else {"supports": target[1]})
+                        )
+        document = plain_by_hand(bare)
+        for tension in document["tensions"]:
+            tension["evidence"] = evidence.get(tension["id"], [])
+        emit(document, out)
     finally:
         gc.enable()
 
@@ -301,7 +401,7 @@ def _ours_load(path: Path) -> nx.MultiDiGraph[str]:
     return ref.to_networkx(fw)
 
 
-def rows(folder: Path, tensions: int) -> dict[str, tuple[Work, Work]]:
+def rows(folder: Path, tensions: int) -> dict[str, Row]:
     """Each operation's (ours, floor) at *tensions*, its input files written in *folder*."""
     data = framework_dict(tensions, 10)
     fw = model_by_hand(data)
@@ -352,7 +452,17 @@ def rows(folder: Path, tensions: int) -> dict[str, tuple[Work, Work]]:
         with files["node-link"].open("rb") as handle:
             return nx.node_link_graph(json.load(handle), edges="links", name="key")
 
-    return {
+    fresh, over = out / "new.yaml", out / "over.yaml"
+
+    def new_file() -> None:
+        fresh.unlink(missing_ok=True)
+        (out / "f-new.yaml").unlink(missing_ok=True)
+
+    def old_file() -> None:
+        shutil.copyfile(yaml_file, over)
+        shutil.copyfile(yaml_file, out / "f-over.yaml")
+
+    table = {
         "load + validate + to_networkx, YAML": (
             lambda: _ours_load(yaml_file),
             lambda: load_floor(yaml_file),
@@ -361,7 +471,6 @@ def rows(folder: Path, tensions: int) -> dict[str, tuple[Work, Work]]:
             lambda: _ours_load(json_file),
             lambda: load_floor(json_file),
         ),
-        "save YAML": (lambda: ref.save(fw, out / "s.yaml"), lambda: save_floor(fw, out / "f.yaml")),
         "save JSON": (lambda: ref.save(fw, out / "s.json"), lambda: save_floor(fw, out / "f.json")),
         "export GraphML": (
             lambda: ref.export(fw, out / "s.graphml"),
@@ -385,6 +494,71 @@ def rows(folder: Path, tensions: int) -> dict[str, tuple[Work, Work]]:
             lambda: ref.diff(ref.load(yaml_file), ref.load(other)),
             lambda: diff_floor(yaml_file, other),
         ),
+    }
+    made = {name: Row(ours, floor) for name, (ours, floor) in table.items()}
+    made["save YAML, a new file"] = Row(
+        lambda: ref.save(fw, fresh), lambda: save_floor(fw, out / "f-new.yaml"), new_file
+    )
+    made["save YAML over its file, 1 tension in 100 changed"] = Row(
+        lambda: ref.save(changed, over),
+        lambda: save_floor(changed, out / "f-over.yaml", old=yaml_file),
+        old_file,
+    )
+    return made
+
+
+def qda_rows(folder: Path, tensions: int) -> dict[str, Row]:
+    """Importing a REFI-QDA project of *tensions* x 10 coded selections, to YAML and JSON."""
+    data = framework_dict(tensions, 10)
+    fw = model_by_hand(data)
+    here = folder / f"qda-{tensions}"
+    here.mkdir()
+    project = here / "p.qdpx"
+    ref.write_qdpx(fw, project)
+    bare = model_by_hand({**data, "tensions": [{**t, "evidence": []} for t in data["tensions"]]})
+    mapping = ref.mapping_for(fw)
+    # the codes' targets, resolved as the import resolves them (set up, not timed)
+    resolved, _ = _targets(ref.read_qdpx(project), mapping, "p.qdpx")
+    targets = {
+        guid: (target.tension, target.pole.value if target.pole else "both")
+        for guid, target in resolved.items()
+    }
+    made: dict[str, Row] = {}
+    for suffix in ("yaml", "json"):
+        ours_out, floor_out = here / f"ours.{suffix}", here / f"floor.{suffix}"
+
+        def ours(out: Path = ours_out) -> None:
+            imported = ref.import_qdpx(ref.read_qdpx(project), mapping, into=bare)
+            ref.save(imported, out)
+
+        def setup(a: Path = ours_out, b: Path = floor_out) -> None:
+            a.unlink(missing_ok=True)
+            b.unlink(missing_ok=True)
+
+        def floor(out: Path = floor_out) -> None:
+            qda_floor(project, targets, bare, out)
+
+        made[f"import-qdpx (10 selections a tension) -> {suffix.upper()}"] = Row(ours, floor, setup)
+    return made
+
+
+def pages_row(folder: Path, tensions: int) -> dict[str, Row]:
+    """A4 pages of *tensions* contradictions to PDF, against the engine's layout of them."""
+    from referentiel.draw.engine import run_engine  # noqa: PLC0415
+    from referentiel.draw.pages import paginate  # noqa: PLC0415
+
+    fw = model_by_hand(framework_dict(tensions, 10))
+    sources = [p.source for p in paginate(fw, page="A4", figure="contradictions")]
+    out = folder / f"pages-{tensions}.pdf"
+
+    def floor() -> None:
+        for source in sources:
+            run_engine(source, "json")
+
+    return {
+        "render A4 pages to PDF": Row(
+            lambda: ref.render_pages(fw, out, page="A4", figure="contradictions"), floor
+        )
     }
 
 
@@ -411,6 +585,58 @@ def first_load(folder: Path) -> tuple[float, float]:
     return first, second
 
 
+Times = dict[str, dict[int, tuple[list[float], list[float]]]]
+
+
+def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times:
+    """Time every row at every size: ours and the floor alternately, *runs* times each.
+
+    Each row is warmed up once (imports, converters, caches) at the first size; every timed
+    call starts after a full collection and its row's setup.
+    """
+    times: Times = {}
+    for size in sizes:
+        every = {**rows(folder, size), **qda_rows(folder, size), **pages_row(folder, size)}
+        for name, row in every.items():
+            if only and not any(name.startswith(o) for o in only):
+                continue
+            if size == sizes[0]:
+                for work in (row.ours, row.floor):
+                    row.setup()
+                    work()
+            mine: list[float] = []
+            theirs: list[float] = []
+            for _ in range(runs):
+                row.setup()
+                mine.append(_timed(row.ours))
+                row.setup()
+                theirs.append(_timed(row.floor))
+            times.setdefault(name, {})[size] = (mine, theirs)
+            print(f"  {name} at {size} tensions: done", file=sys.stderr)
+    return times
+
+
+def table(times: Times, sizes: list[int]) -> list[str]:
+    """The lines of the table: time at each size, the step between them, the ratio to the floor."""
+    small, large = sizes[0], sizes[-1]
+    width = max(len(n) for n in times)
+    lines = [
+        f"{'operation':<{width}}  {small:>7}  {large:>7}  step ({large // small}x)  "
+        f"floor at {large}  ratio (range)"
+    ]
+    for name, by_size in times.items():
+        low = statistics.median(by_size[small][0])
+        high_runs, floor_runs = by_size[large]
+        high = statistics.median(high_runs)
+        ratios = [m / f for m, f in zip(high_runs, floor_runs, strict=True)]
+        lines.append(
+            f"{name:<{width}}  {low:>6.2f}s  {high:>6.2f}s  {high / low:>11.1f}  "
+            f"{statistics.median(floor_runs):>11.2f}s  {statistics.median(ratios):.2f} "
+            f"({min(ratios):.2f}-{max(ratios):.2f})"
+        )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="numbers of tensions")
@@ -421,39 +647,10 @@ def main() -> None:
     sizes = [20, 200] if args.smoke else [int(s) for s in args.sizes.split(",")]
     runs = 1 if args.smoke else args.runs
     only = [o.strip() for o in args.only.split(",") if o.strip()]
-    times: dict[str, dict[int, tuple[list[float], list[float]]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            for name, (ours, floor) in rows(Path(tmp), size).items():
-                if only and not any(name.startswith(o) for o in only):
-                    continue
-                ours()  # warm-up: imports, converters, caches
-                floor()
-                mine: list[float] = []
-                theirs: list[float] = []
-                for _ in range(runs):
-                    mine.append(_timed(ours))
-                    theirs.append(_timed(floor))
-                times.setdefault(name, {})[size] = (mine, theirs)
-                print(f"  {name} at {size}: done", file=sys.stderr)
+        times = measure(Path(tmp), sizes, runs, only)
         first, second = first_load(Path(tmp))
-    small, large = sizes[0], sizes[-1]
-    width = max(len(n) for n in times)
-    print(
-        f"{'operation':<{width}}  {small:>6} t  {large:>6} t  10x step  floor at {large}  "
-        f"ratio (range)"
-    )
-    for name, by_size in times.items():
-        low = statistics.median(by_size[small][0])
-        high_runs, floor_runs = by_size[large]
-        high = statistics.median(high_runs)
-        ratios = [m / f for m, f in zip(high_runs, floor_runs, strict=True)]
-        step = (high / low) / (large / small) * 10 if large != small else 1.0
-        print(
-            f"{name:<{width}}  {low:>7.3f}s  {high:>7.3f}s  {step:>8.1f}  "
-            f"{statistics.median(floor_runs):>12.3f}s  {statistics.median(ratios):.2f} "
-            f"({min(ratios):.2f}-{max(ratios):.2f})"
-        )
+    print("\n".join(table(times, sizes)))
     print(f"first ref.load of a process / the second (100 tensions): {first:.3f}s / {second:.3f}s")
 
 
