@@ -52,8 +52,11 @@ _OUT: Final = (
 Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 
-def _parser(command: str | None = None) -> argparse.ArgumentParser:
+def _parser(command: str | None = None, *, certification: bool = True) -> argparse.ArgumentParser:
     """Return the parser; with *command* (a known one), only that subcommand's.
+
+    Built whole, it lists the certification command with its subcommands if *certification*
+    (the reference docs), else alone (``--help``).
 
     Each subcommand's parser imports what its choices come from (the figure kinds, formats,
     analyses ...): a command line builds only its own, so that it starts fast.
@@ -69,8 +72,8 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
         _BUILDERS[command](commands)
         return parser
     for name, build in _BUILDERS.items():
-        if name == "certification":  # listed, its own subcommands built only when it runs
-            _add_certification(commands, actions=False)
+        if name == "certification":  # its own subcommands built only when asked for
+            _add_certification(commands, actions=certification)
         else:
             build(commands)
     return parser
@@ -556,7 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one exit 
     given = list(sys.argv[1:] if argv is None else argv)
     # only the command given is built (all of them for --help, or a word that is none)
     command = next((word for word in given[:1] if not word.startswith("-")), None)
-    args = _parser(command).parse_args(given)
+    args = _parser(command, certification=False).parse_args(given)
     try:
         return _run(args)
     except ref.FileFormatError as exc:

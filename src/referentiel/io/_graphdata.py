@@ -17,6 +17,7 @@ from typing import Any, Final, get_type_hints
 import attrs
 import networkx as nx
 
+from referentiel.graph import framework_from
 from referentiel.io._xml import xml_text
 from referentiel.io.plain import converter
 from referentiel.model import (
@@ -35,11 +36,11 @@ from referentiel.model import (
 
 __all__ = [
     "edge_class",
+    "framework_of",
     "node_class",
     "plain_data",
     "plain_graph",
     "typed_data",
-    "typed_graph",
 ]
 
 _BY_KIND: Final[dict[str, type]] = {
@@ -183,20 +184,23 @@ def plain_graph(
     return plain
 
 
-def typed_graph(
-    plain: nx.MultiDiGraph[str], *, renamed_nodes: bool = False
-) -> nx.MultiDiGraph[str]:
-    """Invert :func:`plain_graph`: the model's values back in every attribute."""
+def framework_of(plain: nx.Graph[Any], *, renamed_nodes: bool = False) -> Framework:
+    """Invert :func:`plain_graph` and :func:`referentiel.to_networkx`: the framework back.
+
+    Each node's and edge's plain data is typed and the framework rebuilt from them
+    (:func:`referentiel.graph.framework_from`), without building a typed copy of the graph.
+    """
     back = {new: old for old, new in RESERVED.items()}
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    graph.graph.update(typed_data(_renamed(dict(plain.graph), back), Framework))
+    nodes = {}
     for node, data in plain.nodes(data=True):
         attributes = dict(data)
         if renamed_nodes:
             # the format's own id and label go; ours come back under their names
             attributes = _renamed({k: v for k, v in attributes.items() if k not in RESERVED}, back)
-        graph.add_node(node, **typed_data(attributes, node_class(attributes)))
-    for tail, head, key, data in plain.edges(keys=True, data=True):
-        cls = edge_class(data)
-        graph.add_edge(tail, head, key=key, **typed_data(dict(data), cls))
-    return graph
+        nodes[node] = typed_data(attributes, node_class(attributes))
+    edges = [
+        (tail, head, typed_data(dict(data), edge_class(data)))
+        for tail, head, data in plain.edges(data=True)
+    ]
+    attributes = typed_data(_renamed(dict(plain.graph), back), Framework)
+    return framework_from(attributes, nodes, edges)

@@ -17,8 +17,8 @@ from typing import Final
 import networkx as nx
 
 from referentiel._output import write_output
-from referentiel.graph import from_networkx, to_networkx
-from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.graph import to_networkx
+from referentiel.io._graphdata import framework_of, plain_graph
 from referentiel.io._input import read_input
 from referentiel.io._text import decode
 from referentiel.model import Framework
@@ -72,7 +72,7 @@ def loads_gexf(text: str) -> Framework:
         fields = graph.nodes[FRAMEWORK_NODE]
         graph.graph.update({k: v for k, v in fields.items() if k not in ("kind", "label")})
         graph.remove_node(FRAMEWORK_NODE)
-    return from_networkx(typed_graph(graph, renamed_nodes=True))
+    return framework_of(graph, renamed_nodes=True)
 
 
 def read_gexf(path: str | os.PathLike[str]) -> Framework:

@@ -17,8 +17,8 @@ import os
 import networkx as nx
 
 from referentiel._output import write_output
-from referentiel.graph import from_networkx, to_networkx
-from referentiel.io._graphdata import plain_graph, typed_graph
+from referentiel.graph import to_networkx
+from referentiel.io._graphdata import framework_of, plain_graph
 from referentiel.io._input import read_input
 from referentiel.io._text import decode
 from referentiel.model import Framework
@@ -61,7 +61,7 @@ def loads_graphml(text: str) -> Framework:
     True
     """
     graph = nx.parse_graphml(text, force_multigraph=True)
-    return from_networkx(typed_graph(nx.MultiDiGraph(graph, **graph.graph)))
+    return framework_of(graph)
 
 
 def read_graphml(path: str | os.PathLike[str]) -> Framework:
