@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import referentiel as ref
-from referentiel.io import plain
+from referentiel.io import _fastyaml, plain
 from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._positions import YamlSyntaxError, parse_yaml
 from referentiel.io.yaml import _writer
@@ -234,3 +234,22 @@ def test_the_fast_writer_writes_what_ruamel_wrote(fw: ref.Framework) -> None:
     buffer = io.StringIO()
     _writer("safe").dump(plain.to_dict(fw), buffer)
     assert ref.dumps(fw) == buffer.getvalue()
+
+
+_PATTERNS = (
+    _fastyaml._BOOL,
+    _fastyaml._NULL,
+    _fastyaml._DECIMAL,
+    _fastyaml._TIMESTAMP,
+    _fastyaml._OTHER,
+)
+
+
+@given(st.text(max_size=12) | st.from_regex(_fastyaml.NOT_A_STRING, fullmatch=True))
+def test_a_plain_scalar_not_starting_as_a_number_or_keyword_is_a_string(value: str) -> None:
+    # the reader skips the patterns for a scalar whose first character none of them starts with
+    matched = any(pattern.match(value) for pattern in _PATTERNS)
+    if matched and value:
+        assert value[0] in _fastyaml._SPECIAL_STARTS
+    if value and value[0] not in _fastyaml._SPECIAL_STARTS:
+        assert _fastyaml.plain_scalar(value, plain=True) == value

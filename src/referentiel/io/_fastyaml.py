@@ -92,8 +92,14 @@ class _Declined(Exception):  # noqa: N818 - a signal, not an error
     """The text holds something only the located reader may read."""
 
 
+#: The first characters of the plain scalars that YAML 1.2 reads as other than a string
+#: (booleans, null, numbers, dates) or that are declined (other numbers, merge keys): a plain
+#: scalar starting otherwise is a string, with no pattern to try (most are).
+_SPECIAL_STARTS: Final = frozenset("tTfFnN~0123456789-+._<=")
+
+
 def _scalar(value: str, *, plain: bool) -> object:
-    if not plain:
+    if not plain or (value and value[0] not in _SPECIAL_STARTS):
         return value
     if _BOOL.match(value):
         return value[0] in "tT"
