@@ -260,7 +260,7 @@ def test_a_file_laid_out_otherwise_is_rewritten_whole() -> None:
 def test_updating_a_commented_yaml_file_reads_back_as_the_new_framework(
     old: ref.Framework, new: ref.Framework
 ) -> None:
-    # a comment after every line that can take one: on keys, dashes and scalars
+    # a comment after every key that opens a block and every dash
     commented = "".join(
         f"{line}  # n{i}\n"
         if line.rstrip().endswith(":") or line.lstrip().startswith("- ")

@@ -26,8 +26,8 @@ from referentiel.model import Framework
 
 __all__ = ["splice"]
 
-#: Rewrites one part (its text, dedented to the margin) to hold new data, keeping the keys the
-#: data lacks or not; None if it cannot.
+#: Rewrites one part (a mapping's text: a top-level key and its value, or a list's key and one
+#: of its items) to hold new data, keeping the keys the data lacks or not; None if it cannot.
 Rewrite = Callable[[str, Any, bool], "str | None"]
 
 
@@ -79,14 +79,9 @@ def _same(old: Any, new: Any) -> bool:  # noqa: ANN401 - plain data
 
 
 @functools.cache
-def _item_types() -> dict[str, Any]:
+def _field_types() -> dict[str, Any]:
     """Return the type of each framework field's value, by key."""
     return get_type_hints(Framework)
-
-
-def _item_type(key: str) -> Any:  # noqa: ANN401 - a type
-    """Return the type of one item of a framework field that is a list."""
-    return _item_types()[key].__args__[0]
 
 
 def _reads_as(value: Any, hint: Any, expected: Any) -> bool:  # noqa: ANN401 - plain data, types
@@ -114,7 +109,7 @@ def splice(text: str, framework: Framework, rewrite: Rewrite) -> str | None:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     new = plain.to_dict(framework)
-    types = _item_types()
+    types = _field_types()
     out = lines[: starts[0]]
     ends = [*starts[1:], len(lines)]
     for index, key in enumerate(old):
@@ -126,8 +121,9 @@ def splice(text: str, framework: Framework, rewrite: Rewrite) -> str | None:
                 out += block
             continue
         if index in lists and isinstance(new[key], list) and lists[index][1]:
+            dash, item_lines = lists[index]
             part = _Items(block, key, expected, rewrite).splice(
-                [line - starts[index] for line in lists[index][1]], old[key], new[key]
+                dash, [line - starts[index] for line in item_lines], old[key], new[key]
             )
         elif key in types and _reads_as(old[key], types[key], expected):
             part = "".join(block)  # written otherwise (a default spelt out): reads the same
@@ -165,14 +161,25 @@ def _rewritten(
 
 @attrs.frozen
 class _Reads:
-    """Whether a rewritten part reads, under *key*, as the framework's value *expected*."""
+    """Whether a rewritten part reads, under its key, as the framework's value of the key.
+
+    With *item*, the part holds one item of the key's list, which must read as *expected*.
+    """
 
     key: str
     expected: Any
+    item: bool = False
 
     def __call__(self, data: dict[str, Any]) -> bool:
-        types = _item_types()
-        return self.key in types and _reads_as(data.get(self.key), types[self.key], self.expected)
+        hint = _field_types().get(self.key)
+        value = data.get(self.key)
+        if hint is None:
+            return False
+        if self.item:
+            if not isinstance(value, list) or len(value) != 1:
+                return False
+            hint, value = hint.__args__[0], value[0]  # tuple[X, ...]: an item's type
+        return _reads_as(value, hint, self.expected)
 
 
 class _Items:
@@ -183,14 +190,16 @@ class _Items:
         self.key = key
         self.expected = expected
         self.rewrite = rewrite
-        self.hint = _item_type(key)
+        self.hint = _field_types()[key].__args__[0]  # tuple[X, ...]: an item's type
 
-    def splice(self, starts: list[int], old: list[Any], new: list[Any]) -> str | None:
-        """Return the block with each changed item rewritten, new ones added, gone ones gone."""
+    def splice(self, dash: int, starts: list[int], old: list[Any], new: list[Any]) -> str | None:
+        """Return the block with each changed item rewritten, new ones added, gone ones gone.
+
+        *dash* is the column of the items' dashes, *starts* the line of each in the block.
+        """
         block = self.block
         bounds = [*starts, len(block)]
         out = block[: bounds[0]]
-        dash = len(block[starts[0]]) - len(block[starts[0]].lstrip(" "))
         for j, value in enumerate(new):
             if j >= len(old):
                 out.append(_indented(dump_plain(new[j:]), dash))
@@ -212,11 +221,7 @@ class _Items:
             head + "".join(item),
             {self.key: [value]},
             self.rewrite,
-            lambda data: (
-                isinstance(data.get(self.key), list)
-                and len(data[self.key]) == 1
-                and _reads_as(data[self.key][0], self.hint, expected)
-            ),
+            _Reads(self.key, expected, item=True),
         )
         if written is None or not written.startswith(head):
             return None

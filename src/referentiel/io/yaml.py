@@ -177,17 +177,16 @@ def update_yaml(text: str, framework: Framework) -> str:
     version: '2'
     <BLANKLINE>
     """
-    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - only saving needs it
-
-    # Keys left at their default are not in the new data: first keep such keys of the file as
-    # they are, then, if the file no longer reads as the framework, let them go; failing that,
-    # the text is written anew. Whatever is written reads back as the framework.
     # the parts that have not changed are kept as they are, and only the others rewritten
     if (spliced := splice(text, framework, _rewrite)) is not None:
         return spliced
+    # Else the whole file goes through the round trip. Keys left at their default are not in
+    # the new data: first keep such keys of the file as they are, then, if the file no longer
+    # reads as the framework, let them go; failing that, the text is written anew. Whatever is
+    # written reads back as the framework.
     data = plain.to_dict(framework)
     for keep_absent in (True, False):
-        updated = _rewrite(text, data, keep_absent, CommentedMap)
+        updated = _rewrite(text, data, keep_absent)
         if updated is None:
             break
         with contextlib.suppress(FileFormatError):
@@ -200,16 +199,18 @@ def _rewrite(
     text: str,
     data: Any,  # noqa: ANN401 - plain data
     keep_absent: bool,  # noqa: FBT001 - splice's Rewrite
-    expected: type | None = None,
 ) -> str | None:
-    """Return YAML *text* rewritten to hold *data*, comments kept; None if it cannot be read."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
+    """Return the YAML mapping *text* rewritten to hold *data*, comments kept; None if it is none.
+
+    Used on a whole file, and by :func:`~referentiel.io._yamlupdate.splice` on one part of it.
+    """
+    from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415 - only saving needs it
 
     try:
         yaml, document = _round_trip(text)
     except Exception:  # noqa: BLE001 - any text ruamel cannot take back is written anew
         return None
-    if not isinstance(document, expected or (CommentedMap, CommentedSeq)):
+    if not isinstance(document, CommentedMap):
         return None
     _merge(document, data, keep_absent=keep_absent)
     buffer = io.StringIO()
