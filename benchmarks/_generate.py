@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import referentiel as ref
+
 SIDES = ("prescribed", "real", "both")
 
 
@@ -72,3 +74,58 @@ def write_framework(path: Path, tensions: int, excerpts_per_tension: int) -> Pat
         encoding="utf-8",
     )
     return path
+
+
+def _pole(d: dict[str, Any]) -> ref.Pole:
+    return ref.Pole(label=d["label"], translations=tuple(d.get("translations", {}).items()))
+
+
+def model_by_hand(data: dict[str, Any]) -> ref.Framework:
+    """The framework of generated *data*, every object built directly, with no checks: the
+    floors' way (``bench_load``, ``bench_scale``) to the same objects ``ref.load`` makes."""
+    tensions = []
+    for t in data["tensions"]:
+        p = t["provenance"]
+        tensions.append(
+            ref.Contradiction(
+                id=t["id"],
+                number=t["number"],
+                origin=ref.Origin(t["origin"]),
+                prescribed=_pole(t["prescribed"]),
+                real=_pole(t["real"]),
+                provenance=ref.Provenance(
+                    status=ref.Status(p["status"]),
+                    source=p.get("source"),
+                    justification=p.get("justification"),
+                ),
+                evidence=tuple(
+                    ref.Evidence(
+                        id=e["id"],
+                        quote=e["quote"],
+                        source=e["source"],
+                        speaker=e["speaker"],
+                        date=dt.date.fromisoformat(e["date"]),
+                        supports=ref.Side(e.get("supports", "both")),
+                    )
+                    for e in t["evidence"]
+                ),
+            )
+        )
+    return ref.Framework(
+        id=data["id"],
+        title=data["title"],
+        sources=tuple(
+            ref.Source(
+                id=s["id"],
+                method=ref.Method(s["method"]),
+                date=dt.date.fromisoformat(str(s["date"])),
+                citation=s["citation"],
+            )
+            for s in data["sources"]
+        ),
+        tensions=tuple(tensions),
+        links=tuple(
+            ref.Link(source=k["source"], target=k["target"], relation=ref.LinkKind(k["relation"]))
+            for k in data["links"]
+        ),
+    )

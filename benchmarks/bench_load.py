@@ -8,7 +8,6 @@ Run: ``python benchmarks/bench_load.py [--sizes 1000,10000,100000]`` (sizes in e
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import json
 import sys
@@ -16,11 +15,10 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _generate import write_framework
+from _generate import model_by_hand, write_framework
 
 import referentiel as ref
 
@@ -28,57 +26,7 @@ import referentiel as ref
 def floor(path: Path) -> ref.Framework:
     """json.load, then the same objects built directly, with no checks."""
     with path.open(encoding="utf-8") as handle:
-        data = json.load(handle)
-
-    def pole(d: dict[str, Any]) -> ref.Pole:
-        return ref.Pole(label=d["label"], translations=tuple(d.get("translations", {}).items()))
-
-    tensions = []
-    for t in data["tensions"]:
-        p = t["provenance"]
-        tensions.append(
-            ref.Contradiction(
-                id=t["id"],
-                number=t["number"],
-                origin=ref.Origin(t["origin"]),
-                prescribed=pole(t["prescribed"]),
-                real=pole(t["real"]),
-                provenance=ref.Provenance(
-                    status=ref.Status(p["status"]),
-                    source=p.get("source"),
-                    justification=p.get("justification"),
-                ),
-                evidence=tuple(
-                    ref.Evidence(
-                        id=e["id"],
-                        quote=e["quote"],
-                        source=e["source"],
-                        speaker=e["speaker"],
-                        date=dt.date.fromisoformat(e["date"]),
-                        supports=ref.Side(e["supports"]),
-                    )
-                    for e in t["evidence"]
-                ),
-            )
-        )
-    return ref.Framework(
-        id=data["id"],
-        title=data["title"],
-        sources=tuple(
-            ref.Source(
-                id=s["id"],
-                method=ref.Method(s["method"]),
-                date=dt.date.fromisoformat(s["date"]),
-                citation=s["citation"],
-            )
-            for s in data["sources"]
-        ),
-        tensions=tuple(tensions),
-        links=tuple(
-            ref.Link(source=k["source"], target=k["target"], relation=ref.LinkKind(k["relation"]))
-            for k in data["links"]
-        ),
-    )
+        return model_by_hand(json.load(handle))
 
 
 def floor_without_gc(path: Path) -> ref.Framework:

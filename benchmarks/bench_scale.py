@@ -37,7 +37,6 @@ excerpts each, fifty sources, a link every seven tensions.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import json
 import shutil
@@ -56,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import attrs
 import networkx as nx
 import yaml
-from _generate import framework_dict
+from _generate import framework_dict, model_by_hand
 
 import referentiel as ref
 from referentiel.graph import pole_node, tension_node
@@ -79,60 +78,6 @@ class Row:
 
 
 # --- floors ---------------------------------------------------------------------------------
-
-
-def _pole(d: dict[str, Any]) -> ref.Pole:
-    return ref.Pole(label=d["label"], translations=tuple(d.get("translations", {}).items()))
-
-
-def model_by_hand(data: dict[str, Any]) -> ref.Framework:
-    """The framework of generated *data*, every object built directly, with no checks."""
-    tensions = []
-    for t in data["tensions"]:
-        p = t["provenance"]
-        tensions.append(
-            ref.Contradiction(
-                id=t["id"],
-                number=t["number"],
-                origin=ref.Origin(t["origin"]),
-                prescribed=_pole(t["prescribed"]),
-                real=_pole(t["real"]),
-                provenance=ref.Provenance(
-                    status=ref.Status(p["status"]),
-                    source=p.get("source"),
-                    justification=p.get("justification"),
-                ),
-                evidence=tuple(
-                    ref.Evidence(
-                        id=e["id"],
-                        quote=e["quote"],
-                        source=e["source"],
-                        speaker=e["speaker"],
-                        date=dt.date.fromisoformat(e["date"]),
-                        supports=ref.Side(e.get("supports", "both")),
-                    )
-                    for e in t["evidence"]
-                ),
-            )
-        )
-    return ref.Framework(
-        id=data["id"],
-        title=data["title"],
-        sources=tuple(
-            ref.Source(
-                id=s["id"],
-                method=ref.Method(s["method"]),
-                date=dt.date.fromisoformat(str(s["date"])),
-                citation=s["citation"],
-            )
-            for s in data["sources"]
-        ),
-        tensions=tuple(tensions),
-        links=tuple(
-            ref.Link(source=k["source"], target=k["target"], relation=ref.LinkKind(k["relation"]))
-            for k in data["links"]
-        ),
-    )
 
 
 def _fields(value: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:  # noqa: ANN401
