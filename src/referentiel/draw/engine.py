@@ -212,8 +212,8 @@ class Running:
         return out
 
 
-#: The most DOT written to the engine before it is waited for: less than any pipe's buffer
-#: (4 KiB is POSIX's least, 64 KiB Linux's and macOS's usual), so the write never blocks long.
+#: The most DOT written to the engine as it starts: about what a pipe holds (64 KiB on Linux and
+#: macOS). A smaller pipe makes the write wait for the engine, which reads its input at once.
 _PIPE_ROOM: Final = 60_000
 
 

@@ -138,7 +138,7 @@ class _Chunks:
         for index, link in enumerate(framework.links):
             self.touching.setdefault(link.source, []).append(index)
             self.touching.setdefault(link.target, []).append(index)
-        self.unlinked_goals = [g.id for g in framework.goals if g.id not in self.touching]
+        self.unlinked_goals = frozenset(g for g in self.goal_ids if g not in self.touching)
 
     def __call__(self, units: Sequence[Tension]) -> Framework:
         framework = self.framework
@@ -156,7 +156,7 @@ class _Chunks:
                         found.add(other)
             reached |= found
             frontier = found
-        kept = reached | set(self.unlinked_goals)
+        kept = reached | self.unlinked_goals
         goals = tuple(g for g in framework.goals if g.id in kept)
         ids |= {g.id for g in goals}
         indices = sorted({i for end in ids for i in self.touching.get(end, ())})
@@ -313,19 +313,20 @@ class _Paginator:
         self.columns(units)
         total = len(units)
         pages: list[PageLayout] = []
-        handed = 0
+        handed = placed = 0  # pages handed on, and the units on them
         capacity = 0
         upcoming: _Prepared | None = None
         start = 0
 
         def hand_on() -> None:
-            nonlocal handed
+            nonlocal handed, placed
             for page in pages[handed:]:
                 if on_page is not None:
                     on_page(page)
                 handed += 1
+                placed += len(page.framework.tensions)
                 if progress is not None:
-                    progress(sum(len(p.framework.tensions) for p in pages[:handed]), total)
+                    progress(placed, total)
 
         while start < total:
             if capacity:
