@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, get_args
 
+import attrs
+
 import referentiel as ref
 from referentiel._cli_reports import print_reports
 from referentiel._output import STDIO, write_output
@@ -68,14 +70,14 @@ def _parser(command: str | None = None, *, certification: bool = True) -> argpar
     parser.add_argument("--version", action="version", version=f"referentiel {ref.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    if command in _BUILDERS and command != "completion":
-        _BUILDERS[command](commands)
+    if command in _COMMANDS and command != "completion":  # completion describes them all
+        _COMMANDS[command].build(commands)
         return parser
-    for name, build in _BUILDERS.items():
+    for name, each in _COMMANDS.items():
         if name == "certification":  # its own subcommands built only when asked for
             _add_certification(commands, actions=certification)
         else:
-            build(commands)
+            each.build(commands)
     return parser
 
 
@@ -298,19 +300,6 @@ def _add_completion(commands: Commands) -> None:
     completion.add_argument("-o", "--output", metavar="OUT", help="write it to OUT instead")
 
 
-_BUILDERS: Final[dict[str, Callable[[Any], None]]] = {
-    "validate": _add_validate,
-    "render": _add_render,
-    "export": _add_export,
-    "diff": _add_diff,
-    "import-qdpx": _add_import_qdpx,
-    "analyses": _add_analyses,
-    "schema": _add_schema,
-    "certification": _add_certification,
-    "completion": _add_completion,
-}
-
-
 _SHELLS: Final = ("bash", "zsh", "tcsh")
 #: Arguments that take a path, by metavar: completed with file names.
 _PATHS: Final = frozenset(
@@ -525,24 +514,35 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    commands: dict[str, Callable[[argparse.Namespace], int]] = {
-        "validate": lambda given: _validate(given.files),
-        "render": _render,
-        "export": _export,
-        "diff": _diff,
-        "import-qdpx": _import_qdpx,
-        "analyses": _analyses,
-        "schema": _schema,
-        "completion": _completion,
-        "certification": _certification,
-    }
-    return commands[args.command](args)
+    return _COMMANDS[args.command].run(args)
 
 
 def _certification(args: argparse.Namespace) -> int:
     from referentiel._cli_certification import run  # noqa: PLC0415 - on demand
 
     return run(args)
+
+
+@attrs.frozen
+class _Command:
+    """A subcommand: what builds its parser, and what runs it."""
+
+    build: Callable[[Any], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+#: Every subcommand, in the order the help lists them.
+_COMMANDS: Final[dict[str, _Command]] = {
+    "validate": _Command(_add_validate, lambda given: _validate(given.files)),
+    "render": _Command(_add_render, _render),
+    "export": _Command(_add_export, _export),
+    "diff": _Command(_add_diff, _diff),
+    "import-qdpx": _Command(_add_import_qdpx, _import_qdpx),
+    "analyses": _Command(_add_analyses, _analyses),
+    "schema": _Command(_add_schema, _schema),
+    "certification": _Command(_add_certification, _certification),
+    "completion": _Command(_add_completion, _completion),
+}
 
 
 def _os_error(exc: OSError) -> str:
