@@ -129,6 +129,18 @@ def test_node_link_round_trip(framework: ref.Framework) -> None:
     assert ref.loads_node_link(ref.dumps_node_link(framework)) == framework
 
 
+@SETTINGS
+@given(valid_frameworks())
+def test_node_link_data_is_networkx_s_own_of_the_graph(framework: ref.Framework) -> None:
+    # written without building the graph: the same data networkx makes of the graph itself
+    from referentiel.io._graphdata import plain_graph
+    from referentiel.io.nodelink import KEYS, node_link_data
+
+    graph = plain_graph(ref.to_networkx(framework), encode=False)
+    assert node_link_data(framework) == nx.node_link_data(graph, **KEYS)
+    assert json.dumps(node_link_data(framework)) == json.dumps(nx.node_link_data(graph, **KEYS))
+
+
 def _as_xml_holds_it(framework: ref.Framework) -> ref.Framework:
     """The framework with every string as XML 1.0 can hold it (see io/_graphdata.xml_text)."""
     from referentiel.io._xml import xml_text

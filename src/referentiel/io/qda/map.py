@@ -227,10 +227,11 @@ class _Speakers:
 
     def __init__(self, project: QdaProject, rule: str) -> None:
         self.rule = rule
-        self.users = {}
-        for user in reversed(project.users):  # the first of a repeated guid wins
-            self.users[user.guid] = user.name
-        # the first case that holds each selection, and each source: its index in the project
+        # the first user of each guid; the first case that holds each selection, and each
+        # source (its index in the project)
+        self.users: dict[str, str | None] = {}
+        for user in project.users:
+            self.users.setdefault(user.guid, user.name)
         self.by_selection: dict[str, int] = {}
         self.by_source: dict[str, int] = {}
         for index, case in enumerate(project.cases):
