@@ -19,6 +19,7 @@ from xsdata.models.datatype import XmlDateTime
 
 import referentiel as ref
 from referentiel.io._xml import xml_text
+from referentiel.io.qda._xml import UnsafeXmlError, parse_xml
 from referentiel.io.qda.map import _Speakers, loads_mapping
 from referentiel.io.qda.read import (
     Limits,
@@ -262,17 +263,60 @@ def test_hostile_or_broken_archives_are_refused() -> None:
         b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaaaaaaaa">'
         b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Project name="&b;"/>'
     )
-    assert _issues(_zip({"project.qde": laughs}))[0].startswith(
-        "p.qdpx: error qdpx-xml: project.qde is not safe, well-formed XML: "
-    )
+    unsafe = "p.qdpx: error qdpx-xml: project.qde is not safe, well-formed XML: "
+    assert _issues(_zip({"project.qde": laughs})) == [
+        f"{unsafe}a document type declaration (<!DOCTYPE p ...>) is not allowed: line 1 (at $)"
+    ]
     external = (
         b'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         b'<Project name="&x;"/>'
     )
-    assert _issues(_zip({"project.qde": external}))[0].startswith("p.qdpx: error qdpx-xml: ")
+    assert _issues(_zip({"project.qde": external})) == [
+        f"{unsafe}a document type declaration (<!DOCTYPE p ...>) is not allowed: line 1 (at $)"
+    ]
     assert _issues(_zip({"project.qde": b"<Other/>"})) == [
         "p.qdpx: error qdpx: project.qde's root is 'Other', not a REFI-QDA Project (at $)"
     ]
+
+
+def test_a_dtd_anywhere_in_the_prolog_is_refused_and_entities_never_expanded() -> None:
+    unsafe = "p.qdpx: error qdpx-xml: project.qde is not safe, well-formed XML: "
+    external_dtd = (
+        b'<?xml version="1.0"?>\n<!-- a comment -->\n<?pi data?>\n'
+        b'<!DOCTYPE Project SYSTEM "http://example.org/x.dtd">\n<Project/>'
+    )
+    assert _issues(_zip({"project.qde": external_dtd})) == [
+        f"{unsafe}a document type declaration (<!DOCTYPE Project ...>) is not allowed: "
+        "line 4 (at $)"
+    ]
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE p><Project/>'.encode("utf-16")
+    assert _issues(_zip({"project.qde": utf16})) == [
+        f"{unsafe}a document type declaration (<!DOCTYPE p ...>) is not allowed: line 1 (at $)"
+    ]
+    # without a DTD an entity cannot be declared: a reference to one is an error, not text
+    assert _issues(_zip({"project.qde": b'<Project name="&x;"/>'})) == [
+        f"{unsafe}undefined entity: line 1, column 0 (at $)"
+    ]
+    assert _issues(_zip({"project.qde": b"<Project><a></Project>"})) == [
+        f"{unsafe}mismatched tag: line 1, column 14 (at $)"
+    ]
+    assert _issues(_zip({"project.qde": b""})) == [
+        f"{unsafe}no element found: line 1, column 0 (at $)"
+    ]
+
+
+@given(
+    st.sampled_from([b"", b'<?xml version="1.0"?>', b"<!DOCTYPE Project>"]),
+    st.binary(max_size=200) | st.text(max_size=200).map(str.encode),
+)
+def test_any_bytes_are_parsed_or_refused_and_a_dtd_always_refused(head: bytes, body: bytes) -> None:
+    try:
+        root = parse_xml(head + body)
+    except UnsafeXmlError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(root.tag, str)
+        assert not head.startswith(b"<!DOCTYPE")
 
 
 def test_member_names_are_never_used_as_paths(
