@@ -288,12 +288,21 @@ def qda_floor(
         for source in root.iter(f"{Q}TextSource"):
             text = source.findtext(f"{Q}PlainTextContent") or ""
             name, date = source.get("name"), (source.get("creationDateTime") or "")[:10]
-            for selection in source.iterfind(f"{Q}PlainTextSelection"):
+            for selection in source:  # children walked, faster than iterfind's paths
+                if selection.tag != f"{Q}PlainTextSelection":
+                    continue
                 start, end = (
                     int(selection.get("startPosition", 0)),
                     int(selection.get("endPosition", 0)),
                 )
-                for code in selection.iterfind(f"{Q}Coding/{Q}CodeRef"):
+                codes = (
+                    c
+                    for coding in selection
+                    if coding.tag == f"{Q}Coding"
+                    for c in coding
+                    if c.tag == f"{Q}CodeRef"
+                )
+                for code in codes:
                     target = targets.get(code.get("targetGUID", ""))
                     if target is not None:
                         evidence.setdefault(target[0], []).append(

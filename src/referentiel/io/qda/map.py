@@ -322,6 +322,7 @@ def import_qdpx(
     speaker = _Speakers(project, typed.speaker)
     for source in project.sources:
         source_id = source_ids[source.guid]
+        created = _date(source.created)
         for selection in source.selections:
             mapped = [targets[g] for g in selection.codes if g in targets]
             if not mapped:
@@ -337,15 +338,10 @@ def import_qdpx(
                     )
                 )
                 continue
-            sources.setdefault(
-                source_id,
-                Source(
-                    id=source_id,
-                    method=typed.method,
-                    date=_date(source.created),
-                    citation=source.name,
-                ),
-            )
+            if source_id not in sources:  # the framework's own entry is kept
+                sources[source_id] = Source(
+                    id=source_id, method=typed.method, date=created, citation=source.name
+                )
             for target in mapped:
                 excerpt = Evidence(
                     quote=quote,
@@ -356,7 +352,7 @@ def import_qdpx(
                     ),
                     source=source_id,
                     speaker=speaker(source, selection),
-                    date=_date(source.created),
+                    date=created,
                     locator=Locator(start=selection.start, end=selection.end),
                     supports=target.pole,
                     note="\n".join(selection.notes) or None,
