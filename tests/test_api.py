@@ -54,6 +54,12 @@ WRONG: list[tuple[dict[str, object], type, str]] = [
     ),
     ({"line": True}, ref.Locator, "Locator.line must be int (64-bit) or None, not bool: True"),
     (
+        {"line": 2**63},
+        ref.Locator,
+        "Locator.line must be int (64-bit) or None, not int: 9223372036854775808",
+    ),
+    ({"line": 1.0}, ref.Locator, "Locator.line must be int (64-bit) or None, not float: 1.0"),
+    (
         {"status": "attested"},
         ref.Provenance,
         "Provenance.status must be Status, not str: 'attested'",

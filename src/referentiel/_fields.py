@@ -123,6 +123,13 @@ def _validator(hint: Any) -> Validator:  # noqa: ANN401 - any annotation
         ):
             _fail(instance, attribute, value, name)
 
+    def int_check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
+        # the common cases inline: an int in range, or None where the field is optional
+        if (value is None and optional) or (type(value) is int and INT_MIN <= value <= INT_MAX):
+            return
+        if not check(value):  # anything else as the annotation says (a bool is not an int)
+            _fail(instance, attribute, value, name)
+
     def any_check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:  # noqa: ANN401
         if not check(value):
             _fail(instance, attribute, value, name)
@@ -133,6 +140,8 @@ def _validator(hint: Any) -> Validator:  # noqa: ANN401 - any annotation
         return optional_check
     if items is not None:
         return tuple_check
+    if hint is int or (optional and len(args) == 2 and int in args):  # int, or int | None
+        return int_check
     return any_check
 
 
