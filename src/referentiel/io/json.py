@@ -152,9 +152,9 @@ def dumps_json(framework: Framework, *, indent: int | None = 2) -> str:
     >>> dumps_json(Framework(id="x", title="Référentiel"), indent=None)
     '{"id": "x", "title": "Référentiel"}'
     """
-    return json.dumps(plain.to_dict(framework), ensure_ascii=False, indent=indent) + (
-        "\n" if indent is not None else ""
-    )
+    with paused_gc():  # plain data and the encoder's generators make no cycles to collect
+        text = json.dumps(plain.to_dict(framework), ensure_ascii=False, indent=indent)
+    return text + ("\n" if indent is not None else "")
 
 
 def write_json(
