@@ -15,9 +15,11 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 
 import referentiel as ref
 from referentiel.io import _fastyaml, plain
@@ -230,10 +232,40 @@ def test_a_problem_found_after_the_fast_path_is_still_located() -> None:
     )
 )
 def test_the_fast_writer_writes_what_ruamel_wrote(fw: ref.Framework) -> None:
-    """libyaml's emitter is only faster: the text is the same, so files do not change style."""
+    """libyaml's emitter is only faster: the text is the same, so files do not change style.
+
+    But for the strings a YAML 1.1 reader (PyYAML's) takes for something else, which ruamel,
+    reading YAML 1.2, leaves plain: those the fast writer quotes (next test).
+    """
+    data = plain.to_dict(fw)
+    assume(not any(_yaml11_only(text) for text in _strings(data)))
     buffer = io.StringIO()
-    _writer("safe").dump(plain.to_dict(fw), buffer)
+    _writer("safe").dump(data, buffer)
     assert ref.dumps(fw) == buffer.getvalue()
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in (key, *_strings(value))]
+    if isinstance(data, list):
+        return [s for item in data for s in _strings(item)]
+    return [data] if isinstance(data, str) else []
+
+
+def _yaml11_only(text: str) -> bool:
+    """Whether *text*, written plain, is a string in YAML 1.2 but something else in YAML 1.1."""
+    string = "tag:yaml.org,2002:str"
+    yaml11 = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    yaml12 = VersionedResolver().resolve(ScalarNode, text, (True, False))
+    return bool(yaml11 != string and yaml12 == string)
+
+
+@pytest.mark.parametrize("text", ["Yes", "no", "On", "OFF", "1_000", "0b1", "017", "1:20"])
+def test_strings_a_yaml_1_1_reader_takes_for_other_values_are_quoted(text: str) -> None:
+    fw = ref.Framework(id="x", title=text)
+    assert ref.dumps(fw) == f"id: x\ntitle: '{text}'\n"
+    assert yaml.safe_load(ref.dumps(fw))["title"] == text  # PyYAML reads YAML 1.1
+    assert ref.loads(ref.dumps(fw)) == fw
 
 
 _PATTERNS = (
@@ -253,3 +285,19 @@ def test_a_plain_scalar_not_starting_as_a_number_or_keyword_is_a_string(value: s
         assert value[0] in _fastyaml._SPECIAL_STARTS
     if value and value[0] not in _fastyaml._SPECIAL_STARTS:
         assert _fastyaml.plain_scalar(value, plain=True) == value
+
+
+@pytest.mark.parametrize("text", ["-_", "+_", "-__", "_", "+"])
+def test_signs_and_underscores_without_a_digit_are_strings(text: str) -> None:
+    # ruamel.yaml's resolver took "-_" for an integer, and its constructor then failed with
+    # an IndexError; YAML 1.2's core schema and YAML 1.1 both read a string
+    assert ref.loads(f"id: x\ntitle: {text}\n").title == text
+    fw = ref.Framework(id="x", title=text)
+    assert ref.loads(ref.dumps(fw)) == fw
+    # and in a file with a problem, read by the located reader, the problem is what is said
+    with pytest.raises(ref.FileFormatError) as raised:
+        ref.loads(f"id: x\ntitle: {text}\ntrad: 1\n", filename="f.yaml")
+    assert str(raised.value) == (
+        "f.yaml:3:1: error unknown-key: unknown key 'trad' in a framework "
+        "(did you mean 'trade'?) (at $.trad)"
+    )

@@ -60,13 +60,18 @@ class _StrictComposer(Composer):
 class _Constructor(RoundTripConstructor):
     """Leaves timestamps as strings, and integers too long to read safely unread.
 
-    The model reads dates itself, and reports long numbers, each with a located error.
+    The model reads dates itself, and reports long numbers, each with a located error. A
+    scalar of signs and underscores alone (``-_``), which ruamel.yaml's resolver takes for an
+    integer and its constructor then fails on, is a string, as YAML 1.2's core schema and
+    YAML 1.1 both read it.
     """
 
     def construct_yaml_int(self, node: Any) -> Any:  # noqa: ANN401 - ruamel's API
         digits = sum(c.isdigit() for c in str(node.value))
         if digits > LongNumber.LIMIT:
             return LongNumber(digits)
+        if not digits:
+            return self.construct_yaml_str(node)
         return super().construct_yaml_int(node)
 
 
