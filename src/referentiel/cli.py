@@ -8,7 +8,6 @@ failure). Errors are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -481,6 +480,8 @@ def _analyses(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     found = run_analyses(framework)
     if args.json:
+        import json  # noqa: PLC0415 - a cold start imports only what its command needs
+
         text = json.dumps(found, ensure_ascii=False, indent=2) + "\n"
     else:
         text = "".join(_analysis_text(a, found[a.name]) for a in ANALYSES)

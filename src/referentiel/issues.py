@@ -8,8 +8,6 @@ in these terms. An issue's path is data, a tuple such as ``("tensions", 2, "real
 from __future__ import annotations
 
 import enum
-import html
-import json
 import re
 from typing import Final, TypeAlias
 
@@ -100,6 +98,8 @@ def _part(part: object) -> str:
         return f"[{part}]"
     if isinstance(part, str) and _NAME.fullmatch(part):
         return f".{part}"
+    import json  # noqa: PLC0415 - only for keys that are not plain names
+
     try:
         text = json.dumps(part, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -176,6 +176,8 @@ class Report:
 
     def _repr_html_(self) -> str:
         """Show the report as a table in Jupyter."""
+        import html  # noqa: PLC0415 - only in a notebook
+
         if not self.issues:
             return "<p>No issues.</p>"
         head = "".join(f"<th>{h}</th>" for h in ("where", "severity", "code", "message", "path"))

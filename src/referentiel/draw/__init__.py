@@ -7,8 +7,6 @@ figure is first built.
 
 from __future__ import annotations
 
-import html
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -150,6 +148,8 @@ def render(
         if format == "dot":
             data = source.encode("utf-8")
         elif format == "pdf" and engine == "embedded":
+            import json  # noqa: PLC0415 - only for PDF
+
             from referentiel.draw.pdf import pdf_document  # noqa: PLC0415 - the PDF writer
 
             layout = json.loads(run_engine(source, "json", engine=engine))
@@ -239,6 +239,8 @@ def page(
 
 def table_html(framework: Framework) -> str:
     """Return an HTML table of the tensions: the figure's fallback where no engine runs."""
+    import html  # noqa: PLC0415 - only where no engine runs
+
     language = framework.language
     keys = ("number", "kind", "origin", "first-pole", "second-pole", "provenance", "evidence")
     head = "".join(f"<th>{html.escape(word(key, language))}</th>" for key in keys)

@@ -9,7 +9,6 @@ the readers then locate each problem in the file.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 
@@ -140,6 +139,8 @@ def problems_of(exc: BaseException, path: Path = (), owner: object = None) -> It
             yield from problems_of(sub, path if step is None else (*path, step), inner_owner)
         return
     if isinstance(exc, ForbiddenExtraKeysError):
+        import difflib  # noqa: PLC0415 - only for unknown keys
+
         allowed = [f.name for f in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields, key=str):
             hint = difflib.get_close_matches(str(key), allowed, n=1)
