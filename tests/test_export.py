@@ -20,6 +20,7 @@ import attrs
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import referentiel as ref
@@ -139,6 +140,22 @@ def test_node_link_data_is_networkx_s_own_of_the_graph(framework: ref.Framework)
     graph = plain_graph(ref.to_networkx(framework), encode=False)
     assert node_link_data(framework) == nx.node_link_data(graph, **KEYS)
     assert json.dumps(node_link_data(framework)) == json.dumps(nx.node_link_data(graph, **KEYS))
+
+
+@SETTINGS
+@given(valid_frameworks(), st.sampled_from(["graphml", "gexf", "plain"]))
+def test_the_writers_plain_graph_is_the_typed_graph_made_plain(
+    framework: ref.Framework, made_for: str
+) -> None:
+    # GraphML and GEXF write a plain graph made without the typed one: the same graph
+    from referentiel.io._graphdata import framework_graph, plain_graph
+
+    options = {"encode": made_for != "plain", "rename_nodes": made_for == "gexf"}
+    made = framework_graph(framework, **options)
+    expected = plain_graph(ref.to_networkx(framework), **options)
+    assert made.graph == expected.graph
+    assert list(made.nodes(data=True)) == list(expected.nodes(data=True))
+    assert list(made.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
 
 
 def _as_xml_holds_it(framework: ref.Framework) -> ref.Framework:
@@ -716,3 +733,15 @@ def test_graph_formats_keep_goals_poles_of_links_and_assumptions() -> None:
     polarity = ref.load(EXAMPLES / "polarity-map.yaml")
     assert "Un service fiable qui reste juste pour chaque client" in ref.dumps_gexf(polarity)
     assert ref.loads_graphml(ref.dumps_graphml(polarity)) == polarity
+
+
+@given(st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF)))
+def test_xml_text_drops_what_xml_cannot_hold_and_reads_cr_as_lf(text: str) -> None:
+    from referentiel.io._xml import xml_text
+
+    expected = "".join(
+        c
+        for c in text.replace("\r\n", "\n").replace("\r", "\n")
+        if c in "\t\n" or "\x20" <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c > "\uffff"
+    )
+    assert xml_text(text) == expected

@@ -12,12 +12,14 @@ from __future__ import annotations
 import enum
 import functools
 import json
+from collections.abc import Iterable
 from typing import Any, Final, get_type_hints
 
 import attrs
 import networkx as nx
 
-from referentiel.graph import framework_from
+from referentiel._gc import paused_gc
+from referentiel.graph import framework_from, graph_attributes, graph_items
 from referentiel.io._xml import xml_text
 from referentiel.io.plain import converter
 from referentiel.model import (
@@ -36,6 +38,7 @@ from referentiel.model import (
 
 __all__ = [
     "edge_class",
+    "framework_graph",
     "framework_of",
     "node_class",
     "plain_data",
@@ -169,16 +172,49 @@ def plain_graph(
     With *encode*, lists and mappings become JSON text (for GraphML and GEXF, which hold only
     scalars); with *rename_nodes*, node attributes ``id`` and ``label`` are renamed (GEXF).
     """
+    nodes: Iterable[tuple[str, dict[str, Any]]] = graph.nodes(data=True)  # type: ignore[assignment]  # the stubs' view
+    return _plain(
+        graph.graph,
+        nodes,
+        graph.edges(keys=True, data=True),
+        encode=encode,
+        rename_nodes=rename_nodes,
+    )
+
+
+def framework_graph(
+    framework: Framework, *, encode: bool, rename_nodes: bool = False
+) -> nx.MultiDiGraph[str]:
+    """Return :func:`plain_graph` of *framework*'s graph, made without building the typed graph.
+
+    The writers' way: the graph's items (:func:`referentiel.graph.graph_items`) made plain as
+    they come, the collector paused (a large acyclic build).
+    """
+    with paused_gc():
+        nodes, edges = graph_items(framework)
+        return _plain(
+            graph_attributes(framework), nodes, edges, encode=encode, rename_nodes=rename_nodes
+        )
+
+
+def _plain(
+    attributes: dict[str, Any],
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[str, str, str, dict[str, Any]]],
+    *,
+    encode: bool,
+    rename_nodes: bool,
+) -> nx.MultiDiGraph[str]:
     plain: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    framework = plain_data(graph.graph, Framework, encode=encode)
+    framework = plain_data(attributes, Framework, encode=encode)
     plain.graph.update(_renamed(framework, RESERVED) if encode else framework)
     # XML cannot hold every character of an id: node keys are cleaned as their ids are
     key_of = xml_text if encode else str
-    for node, data in graph.nodes(data=True):
+    for node, data in nodes:
         attributes = plain_data(data, node_class(data), encode=encode)
         renamed = _renamed(attributes, RESERVED) if rename_nodes else attributes
         plain.add_node(key_of(node), **renamed)
-    for tail, head, key, data in graph.edges(keys=True, data=True):
+    for tail, head, key, data in edges:
         cls = edge_class(data)
         plain.add_edge(key_of(tail), key_of(head), key=key, **plain_data(data, cls, encode=encode))
     return plain

@@ -17,8 +17,7 @@ from typing import Final
 import networkx as nx
 
 from referentiel._output import write_output
-from referentiel.graph import to_networkx
-from referentiel.io._graphdata import framework_of, plain_graph
+from referentiel.io._graphdata import framework_graph, framework_of
 from referentiel.io._input import read_input
 from referentiel.io._text import decode
 from referentiel.model import Framework
@@ -29,6 +28,15 @@ __all__ = ["dumps_gexf", "loads_gexf", "read_gexf", "write_gexf"]
 FRAMEWORK_NODE: Final = "framework"
 
 
+def _gexf(framework: Framework) -> bytes:
+    graph = framework_graph(framework, encode=True, rename_nodes=True)
+    graph.add_node(FRAMEWORK_NODE, kind="framework", **graph.graph)
+    graph.graph.clear()
+    buffer = io.BytesIO()
+    nx.write_gexf(graph, buffer, encoding="utf-8", version="1.2draft")
+    return buffer.getvalue()
+
+
 def dumps_gexf(framework: Framework) -> str:
     """Return *framework* as GEXF 1.2 text.
 
@@ -36,12 +44,7 @@ def dumps_gexf(framework: Framework) -> str:
     >>> 'id="pole:c2:real"' in dumps_gexf(ref.load("examples/customer-relations.yaml"))
     True
     """
-    graph = plain_graph(to_networkx(framework), encode=True, rename_nodes=True)
-    graph.add_node(FRAMEWORK_NODE, kind="framework", **graph.graph)
-    graph.graph.clear()
-    buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer, encoding="utf-8", version="1.2draft")
-    return buffer.getvalue().decode("utf-8")
+    return _gexf(framework).decode("utf-8")
 
 
 def write_gexf(framework: Framework, path: str | os.PathLike[str]) -> None:
@@ -54,7 +57,7 @@ def write_gexf(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> read_gexf(folder / "f.gexf") == ref.load("examples/customer-relations.yaml")
     True
     """
-    write_output(path, dumps_gexf(framework).encode("utf-8"))
+    write_output(path, _gexf(framework))
 
 
 def loads_gexf(text: str) -> Framework:

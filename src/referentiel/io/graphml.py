@@ -17,13 +17,18 @@ import os
 import networkx as nx
 
 from referentiel._output import write_output
-from referentiel.graph import to_networkx
-from referentiel.io._graphdata import framework_of, plain_graph
+from referentiel.io._graphdata import framework_graph, framework_of
 from referentiel.io._input import read_input
 from referentiel.io._text import decode
 from referentiel.model import Framework
 
 __all__ = ["dumps_graphml", "loads_graphml", "read_graphml", "write_graphml"]
+
+
+def _graphml(framework: Framework) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(framework_graph(framework, encode=True), buffer, encoding="utf-8")
+    return buffer.getvalue()
 
 
 def dumps_graphml(framework: Framework) -> str:
@@ -34,9 +39,7 @@ def dumps_graphml(framework: Framework) -> str:
     >>> '<node id="pole:c2:real">' in text
     True
     """
-    buffer = io.BytesIO()
-    nx.write_graphml(plain_graph(to_networkx(framework), encode=True), buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
+    return _graphml(framework).decode("utf-8")
 
 
 def write_graphml(framework: Framework, path: str | os.PathLike[str]) -> None:
@@ -49,7 +52,7 @@ def write_graphml(framework: Framework, path: str | os.PathLike[str]) -> None:
     >>> read_graphml(folder / "f.graphml") == ref.load("examples/customer-relations.yaml")
     True
     """
-    write_output(path, dumps_graphml(framework).encode("utf-8"))
+    write_output(path, _graphml(framework))
 
 
 def loads_graphml(text: str) -> Framework:
