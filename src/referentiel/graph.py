@@ -75,16 +75,16 @@ _FRAMEWORK_FIELDS: Final = tuple(
 _RELATIONS: Final = frozenset(k.value for k in LinkKind)
 
 
+#: Each model class's field names, less those skipped: read once.
+_NAMES: Final[dict[tuple[type, tuple[str, ...]], tuple[str, ...]]] = {}
+
+
 def _fields(value: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:  # noqa: ANN401 - any model value
     cls = type(value)
     names = _NAMES.get((cls, skip))
     if names is None:
         names = _NAMES[cls, skip] = tuple(f.name for f in attrs.fields(cls) if f.name not in skip)
     return {name: getattr(value, name) for name in names}
-
-
-#: Each model class's field names, less those skipped: read once.
-_NAMES: Final[dict[tuple[type, tuple[str, ...]], tuple[str, ...]]] = {}
 
 
 def tension_node(tension_id: str) -> str:
@@ -266,12 +266,10 @@ def _tension_items(
         nodes.append(
             (key, {"kind": "evidence", "tension": tension.id, "order": j, **_fields(excerpt)})
         )
-        if excerpt.supports is Side.BOTH:
-            edges.append((key, node, "supports", {"relation": "supports"}))
-        elif excerpt.supports in sides:  # a side the tension has (else no pole to support)
-            edges.append(
-                (key, pole_node(tension.id, excerpt.supports), "supports", {"relation": "supports"})
-            )
+        supports = excerpt.supports
+        if supports is Side.BOTH or supports in sides:  # else a side with no pole to support
+            target = node if supports is Side.BOTH else pole_node(tension.id, supports)
+            edges.append((key, target, "supports", {"relation": "supports"}))
         if excerpt.source is not None:
             edges.append((key, f"source:{excerpt.source}", "cites", {"relation": "cites"}))
 

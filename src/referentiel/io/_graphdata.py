@@ -13,7 +13,7 @@ import enum
 import functools
 import json
 from collections.abc import Iterable
-from typing import Any, Final, get_type_hints
+from typing import Any, Final, cast, get_type_hints
 
 import attrs
 import networkx as nx
@@ -172,7 +172,7 @@ def plain_graph(
     With *encode*, lists and mappings become JSON text (for GraphML and GEXF, which hold only
     scalars); with *rename_nodes*, node attributes ``id`` and ``label`` are renamed (GEXF).
     """
-    nodes: Iterable[tuple[str, dict[str, Any]]] = graph.nodes(data=True)  # type: ignore[assignment]  # the stubs' view
+    nodes = cast("Iterable[tuple[str, dict[str, Any]]]", graph.nodes(data=True))  # a view
     return _plain(
         graph.graph,
         nodes,

@@ -8,9 +8,10 @@ from typing import Final
 __all__ = ["xml_text"]
 
 #: What XML 1.0's Char production excludes: most C0 controls, lone surrogates, U+FFFE, U+FFFF.
-_XML_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL: Final = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_XML_ILLEGAL: Final = re.compile(f"[{_ILLEGAL}]")
 #: The characters :func:`xml_text` changes: those, and carriage returns.
-_CHANGED: Final = re.compile("[\x00-\x08\x0b\x0c\r\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CHANGED: Final = re.compile(f"[\r{_ILLEGAL}]")
 
 
 def xml_text(value: str) -> str:

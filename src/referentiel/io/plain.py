@@ -133,6 +133,12 @@ def _is_homogeneous_tuple(t: object) -> bool:
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+def _optional_inner(t: object) -> Any:  # noqa: ANN401 - any annotation
+    """Return X of ``X | None``."""
+    (inner,) = [a for a in get_args(t) if a is not type(None)]
+    return inner
+
+
 def _is_str_dict(t: object) -> bool:
     args = get_args(t)
     return get_origin(t) is dict and len(args) == 2 and args[0] is str
@@ -208,7 +214,7 @@ def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat
     converter.register_structure_hook_factory(_is_str_dict, dict_hook)
 
     def optional_hook(t: Any) -> Callable[[object, type], object]:  # noqa: ANN401
-        (inner_type,) = [a for a in get_args(t) if a is not type(None)]
+        inner_type = _optional_inner(t)
         handler = converter.get_structure_hook(inner_type)
 
         def structure_optional(value: object, _: type) -> object:
@@ -220,8 +226,7 @@ def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat
     converter.register_structure_hook_factory(_is_optional, optional_hook)
 
     def optional_unstructure_hook(t: Any) -> Callable[[object], object]:  # noqa: ANN401
-        (inner_type,) = [a for a in get_args(t) if a is not type(None)]
-        handler = converter.get_unstructure_hook(inner_type)
+        handler = converter.get_unstructure_hook(_optional_inner(t))
         if handler is identity:
             return identity
         return lambda value: None if value is None else handler(value)

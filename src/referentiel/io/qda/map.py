@@ -246,15 +246,9 @@ class _Speakers:
         if rule == "user":
             return self.users.get(selection.user) if selection.user is not None else None
         if rule == "case":
-            found = [
-                index
-                for index in (
-                    self.by_selection.get(selection.guid),
-                    self.by_source.get(source.guid),
-                )
-                if index is not None
-            ]
-            return self.cases[min(found)].name if found else None
+            held = (self.by_selection.get(selection.guid), self.by_source.get(source.guid))
+            first = min((index for index in held if index is not None), default=None)
+            return None if first is None else self.cases[first].name
         if rule.startswith("variable:"):
             wanted = rule.removeprefix("variable:")
             return next((value for name, value in source.variables if name == wanted), None)
