@@ -736,6 +736,24 @@ def test_the_figure_reads_from_tensions_to_competences_to_criteria(example: Cert
     assert "Reconciling the organisation" in dot and "[draft]" in dot
 
 
+def test_an_empty_title_is_drawn_without_its_empty_element(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Graphviz refuses an empty <FONT> or <B> as a syntax error: a certification with an empty
+    # title (found by the damaged-certification property) could not be drawn
+    from referentiel.cli import main
+
+    text = CERTIFICATION.replace("title: Certification", "title: ''")
+    (folder / "cert.yaml").write_text(text, encoding="utf-8")
+    assert main(["certification", "render", "cert.yaml", "-o", "f.svg"]) == 0
+    assert capsys.readouterr().err == "wrote f.svg\n"
+    dot = to_dot(read_certification(folder / "cert.yaml"), ref.load(folder / "mini.yaml"))
+    assert 'label=<<FONT POINT-SIZE="16"></FONT>>' not in dot
+    assert "label=<>" in dot
+    svg = Svg((folder / "f.svg").read_bytes())
+    assert svg.lines("k_k1")[0] == "k1"
+
+
 # -- comparison ------------------------------------------------------------------------------
 
 

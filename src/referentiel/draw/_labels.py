@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from typing import Final
 
 from referentiel._unicode import normal_lines
@@ -130,6 +131,21 @@ def room(line: str) -> str:
     return "<FONT>" + "&#160;" * math.ceil(deficit / (2 * _BYTE)) + "</FONT>"
 
 
+#: A text element with nothing in it (``<B></B>``): Graphviz refuses it as a syntax error.
+_EMPTY_ELEMENT: Final = re.compile(r"<(B|I|U|O|S|SUB|SUP|FONT)\b[^>]*></\1>")
+
+
 def html_label(inner: str) -> str:
-    """Wrap already escaped HTML *inner* text as a label for :mod:`graphviz` (``<...>``)."""
+    """Wrap already escaped HTML *inner* text as a label for :mod:`graphviz` (``<...>``).
+
+    Text elements left empty (an empty title, heading ...) are dropped, innermost first.
+
+    >>> html_label('<FONT POINT-SIZE="16"><B></B></FONT>x')
+    '<x>'
+    """
+    while "></" in inner:  # the quick test: most labels have no element closed at once
+        emptied = _EMPTY_ELEMENT.sub("", inner)
+        if emptied == inner:
+            break
+        inner = emptied
     return f"<{inner}>"
