@@ -8,8 +8,8 @@ work-analysis papers, and export it. ``import referentiel as ref``.
 >>> [c.number for c in fw.contradictions]
 [1, 2, 3, 4, 5, 6]
 
-The model, its vocabulary and validation are imported with the package; reading files (PyYAML,
-cattrs), drawing (graphviz), graphs (networkx) and comparing on first use, so that
+The model, its vocabulary and validation are imported with the package; reading files
+(PyYAML), drawing (graphviz), graphs (networkx) and comparing on first use, so that
 ``import referentiel`` stays fast. Each format's own functions (``ref.dumps_graphml`` ...) come
 from the registry of formats, :mod:`referentiel.io.formats`.
 """

@@ -8,17 +8,18 @@ raises :exc:`~referentiel.errors.ModelTypeError`, which is also a :exc:`TypeErro
 
 from __future__ import annotations
 
+import functools
 import reprlib
 import types
 from collections.abc import Callable
 from itertools import repeat
-from typing import Any, Final, Union, get_args, get_origin
+from typing import Any, Final, Union, get_args, get_origin, get_type_hints
 
 import attrs
 
 from referentiel.errors import ModelTypeError
 
-__all__ = ["INT_MAX", "INT_MIN", "is_int", "typed_fields"]
+__all__ = ["INT_MAX", "INT_MIN", "field_types", "is_int", "typed_fields"]
 
 Check = Callable[[object], bool]
 
@@ -148,7 +149,8 @@ def _validator(hint: Any) -> Validator:  # noqa: ANN401 - any annotation
 def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """Give each field of *cls* a validator checking its annotation (an attrs field transformer).
 
-    Annotations are resolved in the class's module, which holds every name they use by then.
+    Annotations are resolved in the class's module, which holds every name they use by then;
+    each field's ``type`` becomes the resolved one, for :func:`field_types`.
     """
     import sys  # noqa: PLC0415 - only at class creation
 
@@ -159,5 +161,20 @@ def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.At
         validator = _validator(hint)
         if field.validator is not None:
             validator = attrs.validators.and_(validator, field.validator)
-        typed.append(field.evolve(validator=validator))
+        typed.append(field.evolve(validator=validator, type=hint))
     return typed
+
+
+@functools.cache
+def field_types(cls: type) -> dict[str, Any]:
+    """Return the type of each field of the attrs class *cls*, by name, resolved.
+
+    >>> from referentiel.model import Pole
+    >>> field_types(Pole)["label"]
+    <class 'str'>
+    """
+    fields = attrs.fields(cls)
+    if any(isinstance(f.type, str) for f in fields):  # a class made without typed_fields
+        hints = get_type_hints(cls)
+        return {f.name: hints[f.name] for f in fields}
+    return {f.name: f.type for f in fields}

@@ -8,10 +8,11 @@ text)`` pairs, a mapping in files), or model values (alone, optional or in a tup
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any, get_args, get_origin
 
 import attrs
 
+from referentiel._fields import field_types
 from referentiel.issues import Path
 from referentiel.model import Translations
 
@@ -44,7 +45,7 @@ def _shape(cls: type) -> _Shape:
 
 
 def _read_shape(cls: type) -> _Shape:
-    hints = get_type_hints(cls)
+    hints = field_types(cls)
     groups: dict[str, list[str]] = {k: [] for k in ("t", "tt", "tr", "v", "vt")}
     for field in attrs.fields(cls):
         hint = hints[field.name]

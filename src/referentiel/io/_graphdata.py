@@ -2,7 +2,7 @@
 
 :func:`referentiel.to_networkx` keeps the model's own values (enums, dates, attrs objects);
 files hold plain data. Each node's kind says which model class its fields belong to, so the
-same cattrs converter as the framework files maps them both ways. ``None`` and empty values are
+same converter as the framework files maps them both ways. ``None`` and empty values are
 left out (their defaults come back on reading). XML formats cannot hold most control
 characters: :func:`xml_text` drops them and turns carriage returns into line feeds.
 """
@@ -13,11 +13,11 @@ import enum
 import functools
 import json
 from collections.abc import Iterable
-from typing import Any, Final, cast, get_type_hints
+from typing import Any, Final, cast
 
-import attrs
 import networkx as nx
 
+from referentiel._fields import field_types
 from referentiel._gc import paused_gc
 from referentiel.graph import framework_from, graph_attributes, graph_items
 from referentiel.io._xml import xml_text
@@ -73,8 +73,7 @@ def edge_class(data: dict[str, Any]) -> type | None:
 def _hints(cls: type | None) -> dict[str, Any]:
     if cls is None:
         return {}
-    every = get_type_hints(cls)  # ClassVars too (a tension's kind): only the fields are data
-    hints = {field.name: every[field.name] for field in attrs.fields(cls)}
+    hints = dict(field_types(cls))
     if cls is Link:  # on an edge, the relation is the plain string that also keys the edge
         del hints["relation"]
     if cls is Goal:  # on a node, kind is the node's ("goal"); the goal's own is goal_kind

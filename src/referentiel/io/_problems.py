@@ -1,9 +1,8 @@
-"""cattrs' collected errors translated once into problems: a path, a code, a message.
+"""Structuring problems collected as they are met, then translated once into located problems.
 
-The converter (:mod:`referentiel.io.plain`) collects every problem as cattrs does: a tree of
-:class:`~cattrs.errors.ClassValidationError` and :class:`~cattrs.errors.IterableValidationError`
-whose leaves carry notes naming the attribute or index. :func:`problems_of` walks that tree once;
-the readers then locate each problem in the file.
+The converter (:mod:`referentiel.io.plain`) raises :class:`Collected`: every problem met while
+structuring one value, each with the key or index that leads to it, nested as the data is.
+:func:`problems_of` walks that tree once; the readers then locate each problem in the file.
 """
 
 from __future__ import annotations
@@ -11,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
+from typing import Any, TypeAlias
 
 import attrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from referentiel.io import codes
 from referentiel.io._located import LongNumber
 from referentiel.issues import Code, Path
 
 __all__ = [
+    "Collected",
+    "ExtraKeysError",
     "MissingKeyError",
     "Problem",
     "ShapeError",
@@ -40,6 +41,27 @@ class MissingKeyError(ValueError):
     """A required key is absent; its message is shown as is."""
 
 
+class ExtraKeysError(ValueError):
+    """Keys that no field of *cls* has."""
+
+    def __init__(self, cls: type, keys: set[Any]) -> None:
+        self.cls = cls
+        self.keys = keys
+        super().__init__(f"unknown keys in {cls.__name__}: {sorted(map(str, keys))}")
+
+
+#: A step from a value to one of its parts: a key, an index, or none (the value itself).
+Step: TypeAlias = str | int | None
+
+
+class Collected(ValueError):  # noqa: N818 - a group of problems, not one error
+    """Every problem met while structuring one value, each with the step that leads to it."""
+
+    def __init__(self, problems: list[tuple[Step, Exception]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(exc) for _, exc in problems))
+
+
 @attrs.frozen
 class Problem:
     """One structuring problem: where (path parts), what, and whether it is about a key."""
@@ -51,7 +73,7 @@ class Problem:
 
 
 class StructureErrors(ValueError):  # noqa: N818 - a group of problems, not one error
-    """Every problem met while structuring, in the order cattrs met them."""
+    """Every problem met while structuring, in the order they were met."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
@@ -114,42 +136,24 @@ def class_name(cls: object) -> str:
     return _article(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower())
 
 
-def _step(exc: BaseException) -> str | int | None:
-    for note in getattr(exc, "__notes__", []):
-        name = getattr(note, "name", None)
-        if isinstance(name, str):
-            return name
-        index = getattr(note, "index", None)
-        if isinstance(index, int | str):
-            return index
-    return None
-
-
-def problems_of(exc: BaseException, path: Path = (), owner: object = None) -> Iterator[Problem]:
+def problems_of(exc: BaseException, path: Path = ()) -> Iterator[Problem]:
     """Translate an error the converter raised into problems, in the order they were met."""
-    if isinstance(exc, ClassValidationError | IterableValidationError):
-        inner_owner = exc.cl if isinstance(exc, ClassValidationError) else owner
-        for sub in exc.exceptions:
-            step = _step(sub)
-            if isinstance(sub, KeyError) and isinstance(step, str):
-                # cattrs' own "required field missing": about the mapping, not the absent key
-                message = f"missing required key {step!r} in {class_name(inner_owner)}"
-                yield Problem(path, message, codes.MISSING_KEY)
-                continue
-            yield from problems_of(sub, path if step is None else (*path, step), inner_owner)
+    if isinstance(exc, Collected):
+        for step, sub in exc.problems:
+            yield from problems_of(sub, path if step is None else (*path, step))
         return
-    if isinstance(exc, ForbiddenExtraKeysError):
+    if isinstance(exc, ExtraKeysError):
         import difflib  # noqa: PLC0415 - only for unknown keys
 
-        allowed = [f.name for f in attrs.fields(exc.cl)]
-        for key in sorted(exc.extra_fields, key=str):
+        allowed = [f.name for f in attrs.fields(exc.cls)]
+        for key in sorted(exc.keys, key=str):
             hint = difflib.get_close_matches(str(key), allowed, n=1)
             expected = (
                 f"did you mean {hint[0]!r}?"
                 if hint
                 else "expected one of " + ", ".join(repr(a) for a in allowed)
             )
-            message = f"unknown key {key!r} in {class_name(exc.cl)} ({expected})"
+            message = f"unknown key {key!r} in {class_name(exc.cls)} ({expected})"
             yield Problem((*path, key), message, codes.UNKNOWN_KEY, at_key=True)
         return
     if isinstance(exc, MissingKeyError):

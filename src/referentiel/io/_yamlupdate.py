@@ -13,12 +13,12 @@ margin) or a check fails, :func:`splice` returns None and the whole-file round t
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from typing import Any, get_type_hints
+from typing import Any
 
 import attrs
 
+from referentiel._fields import field_types
 from referentiel.io import plain
 from referentiel.io._fastyaml import DECLINED, Mark, parse_fast
 from referentiel.io._yamlwriter import dump_plain
@@ -78,12 +78,6 @@ def _same(old: Any, new: Any) -> bool:  # noqa: ANN401 - plain data
     return bool(old == new and repr(old) == repr(new))
 
 
-@functools.cache
-def _field_types() -> dict[str, Any]:
-    """Return the type of each framework field's value, by key."""
-    return get_type_hints(Framework)
-
-
 def _reads_as(value: Any, hint: Any, expected: Any) -> bool:  # noqa: ANN401 - plain data, types
     try:
         return bool(plain.converter.structure(value, hint) == expected)
@@ -109,7 +103,7 @@ def splice(text: str, framework: Framework, rewrite: Rewrite) -> str | None:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     new = plain.to_dict(framework)
-    types = _field_types()
+    types = field_types(Framework)
     out = lines[: starts[0]]
     ends = [*starts[1:], len(lines)]
     for index, key in enumerate(old):
@@ -171,7 +165,7 @@ class _Reads:
     item: bool = False
 
     def __call__(self, data: dict[str, Any]) -> bool:
-        hint = _field_types().get(self.key)
+        hint = field_types(Framework).get(self.key)
         value = data.get(self.key)
         if hint is None:
             return False
@@ -190,7 +184,7 @@ class _Items:
         self.key = key
         self.expected = expected
         self.rewrite = rewrite
-        self.hint = _field_types()[key].__args__[0]  # tuple[X, ...]: an item's type
+        self.hint = field_types(Framework)[key].__args__[0]  # tuple[X, ...]: an item's type
 
     def splice(self, dash: int, starts: list[int], old: list[Any], new: list[Any]) -> str | None:
         """Return the block with each changed item rewritten, new ones added, gone ones gone.

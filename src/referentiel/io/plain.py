@@ -1,11 +1,12 @@
 """The one mapping between the model and plain data: ``to_dict`` and ``from_dict``.
 
-One cattrs converter, configured once as cattrs' own ``preconf`` converters are: tensions are a
-tagged union on ``kind`` (each class's code generated on first use), unknown keys are refused
-by the converter itself, and every problem is collected as cattrs collects them
-(``detailed_validation``), then translated once, by
+One converter, made here: each type's hooks are made on first use from its annotation (each
+attrs class field by field, in the order of its fields), unknown keys are refused, and every
+problem is collected with the key or index that leads to it
+(:class:`~referentiel.io._problems.Collected`), then translated once, by
 :mod:`referentiel.io._problems`, into :class:`~referentiel.Issue` values with their paths.
-Framework files, the QDA mapping file and the graph formats' attributes all go through it.
+Framework files, the QDA mapping file, certifications and the graph formats' attributes all go
+through it. Fields left at their default are left out of plain data.
 """
 
 from __future__ import annotations
@@ -14,21 +15,20 @@ import datetime as dt
 import enum
 import types
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar, Union, get_args, get_origin
+from typing import Any, Final, TypeAlias, TypeVar, Union, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
-from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn
 
-from referentiel._fields import INT_MAX, INT_MIN
+from referentiel._fields import INT_MAX, INT_MIN, field_types
 from referentiel._gc import paused_gc
 from referentiel.errors import FileFormatError
 from referentiel.io._located import LongNumber
 from referentiel.io._problems import (
+    Collected,
+    ExtraKeysError,
     MissingKeyError,
     ShapeError,
+    Step,
     StructureErrors,
     class_name,
     problems_of,
@@ -38,9 +38,14 @@ from referentiel.io._problems import shown as _shown
 from referentiel.io._problems import type_name as _type_name
 from referentiel.model import TENSION_CLASSES, Framework, Tension, TensionKind, Translations
 
-__all__ = ["converter", "from_dict", "structure", "structure_strictly", "to_dict"]
+__all__ = ["Converter", "converter", "from_dict", "structure", "structure_strictly", "to_dict"]
 
 T = TypeVar("T")
+
+#: Plain data and a type in, a value of that type out.
+StructureHook: TypeAlias = Callable[[Any, Any], Any]
+#: A value in, plain data out.
+UnstructureHook: TypeAlias = Callable[[Any], Any]
 
 #: What each enum is called in messages ("unknown origin: ...").
 ENUM_NAMES: Final[dict[str, str]] = {
@@ -144,19 +149,116 @@ def _is_str_dict(t: object) -> bool:
     return get_origin(t) is dict and len(args) == 2 and args[0] is str
 
 
-def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat list of hooks
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(dt.date, _structure_date)
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+def identity(value: object) -> object:
+    """Return *value*: the plain form of strings, numbers and booleans."""
+    return value
 
-    def tuple_hook(t: Any) -> Callable[[object, type], tuple[object, ...]]:  # noqa: ANN401
+
+class Converter:
+    """Plain data to model values and back, by annotation; each type's hooks made once.
+
+    The hooks for a type are made on its first use and kept: scalars, enums, ``X | None``,
+    ``tuple[X, ...]``, ``dict[str, X]``, attrs classes; a hook registered for a type replaces
+    the one it would make.
+    """
+
+    def __init__(self) -> None:
+        self._structure_hooks: dict[object, StructureHook] = {
+            str: _structure_str,
+            int: _structure_int,
+            bool: _structure_bool,
+            dt.date: _structure_date,
+            Translations: _structure_translations,
+            Tension: self._structure_tension,
+        }
+        self._unstructure_hooks: dict[object, UnstructureHook] = {
+            str: identity,
+            int: identity,
+            bool: identity,
+            float: identity,
+            dt.date: dt.date.isoformat,
+            Translations: dict,
+            Tension: self._unstructure_tension,
+        }
+
+    def register_structure_hook(self, t: object, hook: StructureHook) -> None:
+        """Structure values of type *t* with *hook* from now on."""
+        self._structure_hooks[t] = hook
+
+    def get_structure_hook(self, t: object) -> StructureHook:
+        """Return the hook that structures values of type *t*, made on first use."""
+        hook = self._structure_hooks.get(t)
+        if hook is None:
+            hook = self._structure_hooks[t] = self._make_structure_hook(t)
+        return hook
+
+    def get_unstructure_hook(self, t: object) -> UnstructureHook:
+        """Return the hook that makes values of type *t* plain, made on first use."""
+        hook = self._unstructure_hooks.get(t)
+        if hook is None:
+            hook = self._unstructure_hooks[t] = self._make_unstructure_hook(t)
+        return hook
+
+    def structure(self, data: object, t: type[T]) -> T:
+        """Build a *t* from plain data; raise what its hooks raise (:class:`Collected` ...)."""
+        value: T = self.get_structure_hook(t)(data, t)
+        return value
+
+    def unstructure(self, value: object, t: object = None) -> Any:  # noqa: ANN401 - plain data
+        """Return *value*, of type *t* (by default its own), as plain data."""
+        return self.get_unstructure_hook(type(value) if t is None else t)(value)
+
+    def _make_structure_hook(self, t: Any) -> StructureHook:  # noqa: ANN401 - any annotation
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return _structure_enum
+        if _is_optional(t):
+            return self._optional(t)
+        if _is_homogeneous_tuple(t):
+            return self._tuple(t)
+        if _is_str_dict(t):
+            return self._dict(t)
+        if attrs.has(t):
+            return self._class(t)
+        raise TypeError(f"no way to structure {t!r}")
+
+    def _make_unstructure_hook(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - any annotation
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return _enum_value
+        if _is_optional(t):
+            return self._optional_unstructure(t)
+        if _is_homogeneous_tuple(t):
+            return self._tuple_unstructure(t)
+        if _is_str_dict(t):
+            item = self.get_unstructure_hook(get_args(t)[1])
+            return lambda value: {k: item(v) for k, v in value.items()}
+        if attrs.has(t):
+            return self._class_unstructure(t)
+        raise TypeError(f"no way to unstructure {t!r}")
+
+    def _optional_unstructure(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - an annotation
+        inner = self.get_unstructure_hook(_optional_inner(t))
+        if inner is identity:
+            return identity
+        return lambda value: None if value is None else inner(value)
+
+    def _tuple_unstructure(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - an annotation
+        item = self.get_unstructure_hook(get_args(t)[0])
+        if item is identity:
+            return list
+        return lambda value: [item(i) for i in value]
+
+    def _optional(self, t: Any) -> StructureHook:  # noqa: ANN401 - an annotation
+        inner_type = _optional_inner(t)
+        handler = self.get_structure_hook(inner_type)
+
+        def structure_optional(value: object, _: type) -> object:
+            return None if value is None else handler(value, inner_type)
+
+        return structure_optional
+
+    def _tuple(self, t: Any) -> StructureHook:  # noqa: ANN401 - an annotation
         (item_type, _) = get_args(t)
-        handler = converter.get_structure_hook(item_type)
+        handler = self.get_structure_hook(item_type)
 
         def structure_tuple(value: object, _: type) -> tuple[object, ...]:
             if not isinstance(value, list):  # a string or a mapping is not a list of items
@@ -165,141 +267,144 @@ def _configure(converter: cattrs.Converter) -> None:  # noqa: PLR0915 - one flat
                 return tuple([handler(item, item_type) for item in value])
             except Exception:  # noqa: BLE001, S110 - collected item by item below
                 pass
-            errors: list[Exception] = []
+            errors: list[tuple[Step, Exception]] = []
             for index, item in enumerate(value):
                 try:
                     handler(item, item_type)
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-                    note = IterableValidationNote(f"index {index}", index, item_type)
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                    errors.append(exc)
-            raise IterableValidationError("While structuring a list", errors, t)
+                except Exception as exc:  # noqa: BLE001 - collected and raised together
+                    errors.append((index, exc))
+            raise Collected(errors)
 
         return structure_tuple
 
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
-
-    def tuple_unstructure_hook(t: Any) -> Callable[[tuple[object, ...]], list[object]]:  # noqa: ANN401
-        (item_type, _) = get_args(t)
-        handler = converter.get_unstructure_hook(item_type)
-        if handler is identity:
-            return list
-        return lambda value: [handler(item) for item in value]
-
-    # cattrs' generic iterable unstructuring costs a quarter of writing a large file
-    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, tuple_unstructure_hook)
-
-    def dict_hook(t: Any) -> Callable[[object, type], dict[str, object]]:  # noqa: ANN401
+    def _dict(self, t: Any) -> StructureHook:  # noqa: ANN401 - an annotation
         (_, value_type) = get_args(t)
-        handler = converter.get_structure_hook(value_type)
+        handler = self.get_structure_hook(value_type)
 
         def structure_dict(value: object, _: type) -> dict[str, object]:
             if not isinstance(value, Mapping):
                 raise _expect("a mapping", value)
-            errors: list[Exception] = []
+            errors: list[tuple[Step, Exception]] = []
             out: dict[str, object] = {}
             for key, item in value.items():
                 try:
                     out[_structure_str(key, str)] = handler(item, value_type)
-                except Exception as exc:  # noqa: BLE001 - collected and re-raised as a group
-                    note = IterableValidationNote(f"key {key}", str(key), value_type)
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                    errors.append(exc)
+                except Exception as exc:  # noqa: BLE001 - collected and raised together
+                    errors.append((str(key), exc))
             if errors:
-                raise IterableValidationError("While structuring a mapping", errors, t)
+                raise Collected(errors)
             return out
 
         return structure_dict
 
-    converter.register_structure_hook_factory(_is_str_dict, dict_hook)
+    def _class(self, cls: type) -> StructureHook:
+        """Structure a mapping into *cls*, field by field, collecting every problem.
 
-    def optional_hook(t: Any) -> Callable[[object, type], object]:  # noqa: ANN401
-        inner_type = _optional_inner(t)
-        handler = converter.get_structure_hook(inner_type)
-
-        def structure_optional(value: object, _: type) -> object:
-            return None if value is None else handler(value, inner_type)
-
-        return structure_optional
-
-    # cattrs' generic handling of `X | None` costs a third of structuring a large file
-    converter.register_structure_hook_factory(_is_optional, optional_hook)
-
-    def optional_unstructure_hook(t: Any) -> Callable[[object], object]:  # noqa: ANN401
-        handler = converter.get_unstructure_hook(_optional_inner(t))
-        if handler is identity:
-            return identity
-        return lambda value: None if value is None else handler(value)
-
-    converter.register_unstructure_hook_factory(_is_optional, optional_unstructure_hook)
-    # after the tuple factory: the hook registered last wins, and Translations is a tuple type
-    converter.register_structure_hook_func(lambda t: t == Translations, _structure_translations)
-    converter.register_unstructure_hook_func(lambda t: t == Translations, dict)
-
-    def class_hook(cls: Any) -> Callable[[object, type], Any]:  # noqa: ANN401 - any attrs class
-        inner = make_dict_structure_fn(cls, converter)
+        Fields are read in their order: a required one absent, or a value its hook refuses,
+        is a problem; then keys no field has; then what the class itself refuses.
+        """
         what = class_name(cls)
+        plan: list[tuple[str, StructureHook, Any, bool]] | None = None
+        allowed: frozenset[str] = frozenset()
 
-        def structure_class(value: object, _: type) -> Any:  # noqa: ANN401
+        def structure_class(value: object, _: type) -> Any:  # noqa: ANN401 - a *cls*
+            nonlocal plan, allowed
             if not isinstance(value, Mapping):
                 raise _expect(f"{what} (a mapping)", value)
-            return inner(value, cls)
+            if plan is None:  # made on first use: a class may name one not yet complete
+                hints = field_types(cls)
+                plan = [
+                    (
+                        f.name,
+                        self.get_structure_hook(hints[f.name]),
+                        hints[f.name],
+                        f.default is attrs.NOTHING,
+                    )
+                    for f in attrs.fields(cls)
+                ]
+                allowed = frozenset(name for name, *_ in plan)
+            kwargs: dict[str, Any] = {}
+            errors: list[tuple[Step, Exception]] = []
+            for name, hook, hint, required in plan:
+                if name in value:
+                    try:
+                        kwargs[name] = hook(value[name], hint)
+                    except Exception as exc:  # noqa: BLE001 - collected and raised together
+                        errors.append((name, exc))
+                elif required:
+                    errors.append(
+                        (None, MissingKeyError(f"missing required key {name!r} in {what}"))
+                    )
+            if not allowed.issuperset(value):
+                errors.append((None, ExtraKeysError(cls, set(value) - allowed)))
+            if errors:
+                raise Collected(errors)
+            try:
+                return cls(**kwargs)
+            except Exception as exc:  # noqa: BLE001 - the class's own checks
+                raise Collected([(None, exc)]) from None
 
         return structure_class
 
-    converter.register_structure_hook_factory(attrs.has, class_hook)
+    def _class_unstructure(self, cls: type) -> UnstructureHook:
+        """Make a *cls* a mapping of its fields, in their order, those at their default left out.
 
-    # The tagged union on `kind`, as cattrs.strategies.configure_tagged_union builds it, but
-    # generating each class's code on first use: building it all at import cost a cold start
-    # 20 ms, and reading a file never unstructures.
-    kinds = [kind.value for kind in TENSION_CLASSES]
-    structure_hooks: dict[type, Callable[[object, type], Any]] = {}
+        The function is generated, one statement a field, as attrs generates ``__init__``: a
+        loop over the fields cost writing a large file a fifth more. A factory's default is
+        made once, to compare with: the model's factories make empty containers.
+        """
+        hints = field_types(cls)
+        namespace: dict[str, Any] = {}
+        lines = ["def unstructure_class(value):", "    out = {}"]
+        for i, f in enumerate(attrs.fields(cls)):
+            hook = self.get_unstructure_hook(hints[f.name])
+            item = f"value.{f.name}" if hook is identity else f"hook{i}(value.{f.name})"
+            namespace[f"hook{i}"] = hook
+            if f.default is attrs.NOTHING:
+                lines.append(f"    out[{f.name!r}] = {item}")
+                continue
+            default = f.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            namespace[f"default{i}"] = default
+            lines += [
+                f"    if value.{f.name} != default{i}:",
+                f"        out[{f.name!r}] = {item}",
+            ]
+        lines.append("    return out")
+        exec(compile("\n".join(lines), f"<unstructure {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own lines, from the class's field names
+        function: UnstructureHook = namespace["unstructure_class"]
+        return function
 
-    def structure_tension(value: object, _: type) -> Tension:
+    def _structure_tension(self, value: object, _: type) -> Tension:
+        """Structure the tagged union on ``kind``: the tension's class is its kind's."""
         if not isinstance(value, Mapping):
             raise _expect("a tension (a mapping with a 'kind')", value)
         if "kind" not in value:
-            expected = ", ".join(repr(k) for k in kinds)
+            expected = ", ".join(repr(k.value) for k in TENSION_CLASSES)
             missing = f"missing required key 'kind' in a tension (expected one of {expected})"
-            raise ClassValidationError(
-                "While structuring a tension",
-                [MissingKeyError(missing)],
-                Tension,  # type: ignore[arg-type]  # the union names the owner in messages
-            )
+            raise Collected([(None, MissingKeyError(missing))])
         try:
             kind = _structure_enum(value["kind"], TensionKind)
         except ShapeError as exc:
-            exc.__notes__ = [cattrs.errors.AttributeValidationNote("kind", "kind", str)]
-            raise ClassValidationError(
-                "While structuring a tension",
-                [exc],
-                Tension,  # type: ignore[arg-type]  # the union names the owner in messages
-            ) from None
+            raise Collected([("kind", exc)]) from None
         cls = TENSION_CLASSES[kind]  # type: ignore[index]  # _structure_enum gave a TensionKind
-        hook = structure_hooks.get(cls)
-        if hook is None:
-            hook = structure_hooks[cls] = converter.get_structure_hook(cls)
-        tension: Tension = hook({k: v for k, v in value.items() if k != "kind"}, cls)
+        tension: Tension = self.get_structure_hook(cls)(
+            {k: v for k, v in value.items() if k != "kind"}, cls
+        )
         return tension
 
-    def unstructure_tension(tension: Tension) -> dict[str, Any]:
+    def _unstructure_tension(self, tension: Tension) -> dict[str, Any]:
         # kind first, as people write it
-        return {"kind": tension.kind.value, **converter.unstructure(tension, type(tension))}
-
-    converter.register_structure_hook(Tension, structure_tension)
-    converter.register_unstructure_hook(Tension, unstructure_tension)
+        return {"kind": tension.kind.value, **self.get_unstructure_hook(type(tension))(tension)}
 
 
-def _converter() -> cattrs.Converter:
-    converter = cattrs.Converter(
-        detailed_validation=True, forbid_extra_keys=True, omit_if_default=True
-    )
-    _configure(converter)
-    return converter
+def _enum_value(member: enum.Enum) -> object:
+    return member.value
 
 
 #: The converter: plain data in, model values out, and back.
-converter: Final = _converter()
+converter: Final = Converter()
 
 
 def structure(data: object, cls: type[T]) -> T:

@@ -11,10 +11,11 @@ import enum
 import json
 import types
 from importlib import resources
-from typing import Any, Final, Union, get_args, get_origin, get_type_hints
+from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
+from referentiel._fields import field_types
 from referentiel.model import TENSION_CLASSES, Framework, Tension, Translations
 
 __all__ = ["SCHEMA_ID", "document_schema", "json_schema", "schema_text", "shipped_schema_text"]
@@ -67,7 +68,7 @@ class _Generator:
         return {"$ref": f"#/$defs/{name}"}
 
     def class_schema(self, cls: type, kind: str | None) -> dict[str, Any]:
-        hints = get_type_hints(cls)
+        hints = field_types(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         if kind is not None:
