@@ -78,6 +78,25 @@ def test_version_and_help() -> None:
         assert done.stdout.startswith(f"usage: referentiel {' '.join(command)}".rstrip())
 
 
+def test_the_console_script_exits_with_the_code_and_leaves_its_objects_to_the_exit(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import gc
+
+    from referentiel.cli import _entry
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["referentiel", "validate", str(tmp_path / "absent.yaml")])
+    with pytest.raises(SystemExit) as exited:
+        _entry()
+    assert exited.value.code == 2
+    assert frozen == [True]  # no last collection over every object at exit: a cold start's tenth
+    assert (
+        capsys.readouterr().err == f"referentiel: error: {tmp_path / 'absent.yaml'}: no such file\n"
+    )
+
+
 def test_python_dash_m_runs_the_same_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "referentiel", "--version"],

@@ -218,6 +218,28 @@ def test_missing_engine_is_a_clear_error_and_notebooks_fall_back(
     assert "<td>Travail encadré par de multiples procédures</td>" in bundle["text/html"]
 
 
+def test_the_embedded_engine_is_found_by_the_interpreter_then_in_its_scripts_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sysconfig
+
+    from referentiel.draw import engine
+
+    beside, scripts = tmp_path / "bin", tmp_path / "scripts"
+    for folder in (beside, scripts):
+        folder.mkdir()
+        (folder / f"graphviz-pure{engine._EXE}").write_bytes(b"")
+    monkeypatch.setattr("sys.executable", str(beside / "python"))
+    monkeypatch.setattr(sysconfig, "get_path", lambda name: str(scripts))
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert engine.find_engine() == beside / f"graphviz-pure{engine._EXE}"
+    (beside / f"graphviz-pure{engine._EXE}").unlink()
+    assert engine.find_engine() == scripts / f"graphviz-pure{engine._EXE}"
+    (scripts / f"graphviz-pure{engine._EXE}").unlink()
+    with pytest.raises(ref.EngineNotFoundError):
+        engine.find_engine()
+
+
 def test_notebook_display_is_the_figure(customer: ref.Framework) -> None:
     bundle = customer._repr_mimebundle_()
     assert list(bundle) == ["image/svg+xml"]

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Final
 from referentiel.io._files import check, dumps, format_of, load, load_checked, loads, save
 from referentiel.io.formats import FORMATS, by_function
 from referentiel.io.plain import from_dict, to_dict
-from referentiel.io.schema import json_schema
 
 if TYPE_CHECKING:
     from referentiel.io.exports import export, export_text
     from referentiel.io.qda.map import QdaMapping, import_qdpx, read_mapping
     from referentiel.io.qda.read import read_qdpx
     from referentiel.io.qda.write import mapping_for, write_qdc, write_qdpx
+    from referentiel.io.schema import json_schema
     from referentiel.io.tables import to_dataframe
 
 #: The names of this package that are not a format's functions, and their modules.
@@ -30,6 +30,7 @@ _LAZY: Final = {
     "read_qdpx": "referentiel.io.qda.read",
     **dict.fromkeys(("mapping_for", "write_qdc", "write_qdpx"), "referentiel.io.qda.write"),
     "to_dataframe": "referentiel.io.tables",
+    "json_schema": "referentiel.io.schema",
 }
 
 #: Every format's functions, from the registry: ``dumps_graphml``, ``read_yaml`` ...

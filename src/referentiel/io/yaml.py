@@ -31,7 +31,6 @@ from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
-from referentiel.io._yamlupdate import splice
 from referentiel.io._yamlwriter import YAML_BREAKS, dump_plain
 from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
@@ -177,6 +176,8 @@ def update_yaml(text: str, framework: Framework) -> str:
     version: '2'
     <BLANKLINE>
     """
+    from referentiel.io._yamlupdate import splice  # noqa: PLC0415 - reading does not need it
+
     # the parts that have not changed are kept as they are, and only the others rewritten
     if (spliced := splice(text, framework, _rewrite)) is not None:
         return spliced
