@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 import referentiel as ref
-from referentiel.io import _fastyaml, plain
+from referentiel.io import _fastyaml, _yamlwriter, plain
 from referentiel.io._fastyaml import DECLINED, parse_fast
 from referentiel.io._positions import YamlSyntaxError, parse_yaml
 from referentiel.io.yaml import _writer
@@ -277,7 +277,7 @@ _PATTERNS = (
 )
 
 
-@given(st.text(max_size=12) | st.from_regex(_fastyaml.NOT_A_STRING, fullmatch=True))
+@given(st.text(max_size=12) | st.from_regex(_yamlwriter.NOT_A_STRING, fullmatch=True))
 def test_a_plain_scalar_not_starting_as_a_number_or_keyword_is_a_string(value: str) -> None:
     # the reader skips the patterns for a scalar whose first character none of them starts with
     matched = any(pattern.match(value) for pattern in _PATTERNS)

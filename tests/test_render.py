@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import referentiel as ref
-from referentiel.draw._labels import lines
+from referentiel.draw._labels import lines, markup
 from referentiel.draw.style import SVG_FONT_FAMILY
 from tests.svg import Svg
 
@@ -252,6 +255,11 @@ def test_report_displays_as_a_table() -> None:
     issue = ref.Issue(code="c", severity=ref.Severity.ERROR, message="a <b>", path=())
     table = ref.Report(issues=(issue,))._repr_html_()
     assert "<td>a &lt;b&gt;</td>" in table
+
+
+@given(st.text(), st.booleans())
+def test_markup_escapes_as_the_standard_library_does(text: str, quote: bool) -> None:  # noqa: FBT001
+    assert markup(text, quote=quote) == html.escape(text, quote=quote)
 
 
 HOSTILE = [

@@ -8,8 +8,9 @@ framework's title and a description, and ``role="img"`` with ``aria-labelledby``
 
 from __future__ import annotations
 
-import html
 from typing import Final
+
+from referentiel.draw._labels import markup
 
 __all__ = ["accessible", "scalable"]
 
@@ -38,12 +39,12 @@ def accessible(svg: bytes, *, title: str, description: str, key: str) -> bytes:
     end = _root_end(svg)
     start = svg.index(_OPEN)
     # xml.sax.saxutils would import urllib and http.client: 40 ms of a command's start
-    labelled = f'"{html.escape(f"title-{key} desc-{key}")}"'.encode()
+    labelled = f'"{markup(f"title-{key} desc-{key}")}"'.encode()
     head = svg[:start] + b'<svg role="img" aria-labelledby=' + labelled + b" "
     root = svg[start + len(_OPEN) : end]
     inserted = (
-        f'\n<title id="title-{key}">{html.escape(title, quote=False)}</title>'
-        f'\n<desc id="desc-{key}">{html.escape(description, quote=False)}</desc>'
+        f'\n<title id="title-{key}">{markup(title, quote=False)}</title>'
+        f'\n<desc id="desc-{key}">{markup(description, quote=False)}</desc>'
     ).encode()
     return head + root + inserted + svg[end:]
 

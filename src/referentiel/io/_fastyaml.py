@@ -38,7 +38,7 @@ from referentiel.io.limits import MAX_DEPTH
 if TYPE_CHECKING:
     from yaml._yaml import CParser
 
-__all__ = ["DECLINED", "NOT_A_STRING", "Mark", "parse_fast", "plain_scalar"]
+__all__ = ["DECLINED", "NOT_STRINGS", "Mark", "parse_fast", "plain_scalar"]
 
 #: What :func:`parse_fast` returns when the located reader must read the text.
 DECLINED: Final = object()
@@ -74,10 +74,8 @@ _OTHER: Final = re.compile(
 
 
 #: Plain scalars that the readers take for something else than a string (or decline to read):
-#: a writer must quote a string that matches.
-NOT_A_STRING: Final = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (_BOOL, _NULL, _DECIMAL, _OTHER)), re.X
-)
+#: a writer must quote a string that matches one (:mod:`referentiel.io._yamlwriter` does).
+NOT_STRINGS: Final = (_BOOL, _NULL, _DECIMAL, _OTHER)
 
 
 # Characters on which libyaml (YAML 1.1) and ruamel.yaml (YAML 1.2) disagree, or which the located

@@ -19,9 +19,12 @@ from typing import Any, Final
 
 import yaml
 
-from referentiel.io._fastyaml import NOT_A_STRING
+from referentiel.io._fastyaml import NOT_STRINGS
 
 __all__ = ["YAML_BREAKS", "dump_plain"]
+
+#: Plain scalars that the readers take for something else than a string: quoted when written.
+NOT_A_STRING: Final = re.compile("|".join(f"(?:{p.pattern})" for p in NOT_STRINGS), re.X)
 
 #: What YAML counts as line breaks (NEL, LS and PS too): text holding one is double-quoted,
 #: which escapes them, so that it reads back unchanged.

@@ -31,7 +31,6 @@ from referentiel.io._input import read_input
 from referentiel.io._located import YamlSyntaxError
 from referentiel.io._problems import StructureErrors
 from referentiel.io._text import Locate, decode, file_error, located_issues
-from referentiel.io._yamlwriter import YAML_BREAKS, dump_plain
 from referentiel.issues import Path as IssuePath
 from referentiel.model import Framework
 
@@ -120,6 +119,8 @@ def read_yaml(path: str | os.PathLike[str]) -> Framework:
 def _represent_str(representer: Any, data: str) -> Any:  # noqa: ANN401 - ruamel's API
     # Plain and single-quoted scalars fold line breaks, and YAML counts NEL, LS and PS as line
     # breaks too: double quotes escape them, so that every string comes back unchanged.
+    from referentiel.io._yamlwriter import YAML_BREAKS  # noqa: PLC0415 - see dumps_yaml
+
     style = '"' if not YAML_BREAKS.isdisjoint(data) else None
     return representer.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
@@ -134,6 +135,8 @@ def dumps_yaml(framework: Framework, *, schema: str | None = None) -> str:
     title: Vide
     <BLANKLINE>
     """
+    from referentiel.io._yamlwriter import dump_plain  # noqa: PLC0415 - reading does not need it
+
     header = f"# yaml-language-server: $schema={schema}\n" if schema is not None else ""
     with paused_gc():  # see yaml_for
         data = plain.to_dict(framework)
