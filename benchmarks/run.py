@@ -3,9 +3,11 @@
     python benchmarks/run.py [--argdown PATH] [--sizes 1000,10000] [--runs N] [--smoke]
 
 Every operation at two sizes against its floor (``bench_scale.py``: the floors are described
-there), with the step between the sizes; then the cold command line against Argdown's, the
-import time against networkx's, and DOT building against the engine's layout. Each ratio is
-measured in this run, the two sides alternately. ``--smoke`` uses tiny sizes: CI runs it to keep
+there), each side *runs* times at each size (three by default: with one sample a side, the
+step between the sizes was as noisy as the floors' own, 6 to 16), with the step between the
+medians; then the cold command line against Argdown's, the import time against networkx's,
+and DOT building against the engine's layout. Each ratio is measured in this run, the two
+sides alternately. ``--smoke`` uses tiny sizes: CI runs it to keep
 the benchmarks working; its numbers mean nothing.
 
 The command lines run as a user's do: with their bytecode written (``pip install`` compiles
@@ -62,10 +64,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--argdown", help="the argdown command, for the CLI comparison")
     parser.add_argument("--sizes", default="1000,10000", help="numbers of tensions (two)")
-    parser.add_argument("--runs", type=int, default=1, help="alternating runs of each side")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="alternating runs of each side, at each size"
+    )
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: check it runs")
     args = parser.parse_args()
-    repeat = 2 if args.smoke else 9
+    repeat = 2 if args.smoke else 15
     sizes = [20, 200] if args.smoke else [int(s) for s in args.sizes.split(",")]
     python = sys.executable
     lines: list[str] = []
