@@ -46,6 +46,8 @@ T = TypeVar("T")
 StructureHook: TypeAlias = Callable[[Any, Any], Any]
 #: A value in, plain data out.
 UnstructureHook: TypeAlias = Callable[[Any], Any]
+#: A form of annotation: its test, the maker of its structure hook, of its unstructure hook.
+_Form: TypeAlias = tuple[Callable[[Any], bool], Callable[[Any], Any], Callable[[Any], Any]]
 
 #: What each enum is called in messages ("unknown origin: ...").
 ENUM_NAMES: Final[dict[str, str]] = {
@@ -128,6 +130,10 @@ def _structure_translations(value: object, _: type) -> Translations:
     return tuple(pairs)
 
 
+def _is_enum(t: object) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
 def _is_optional(t: object) -> bool:
     args = get_args(t)
     return get_origin(t) in (Union, types.UnionType) and len(args) == 2 and type(None) in args
@@ -189,14 +195,14 @@ class Converter:
         """Return the hook that structures values of type *t*, made on first use."""
         hook = self._structure_hooks.get(t)
         if hook is None:
-            hook = self._structure_hooks[t] = self._make_structure_hook(t)
+            hook = self._structure_hooks[t] = self._form(t)[1](t)
         return hook
 
     def get_unstructure_hook(self, t: object) -> UnstructureHook:
         """Return the hook that makes values of type *t* plain, made on first use."""
         hook = self._unstructure_hooks.get(t)
         if hook is None:
-            hook = self._unstructure_hooks[t] = self._make_unstructure_hook(t)
+            hook = self._unstructure_hooks[t] = self._form(t)[2](t)
         return hook
 
     def structure(self, data: object, t: type[T]) -> T:
@@ -208,38 +214,31 @@ class Converter:
         """Return *value*, of type *t* (by default its own), as plain data."""
         return self.get_unstructure_hook(type(value) if t is None else t)(value)
 
-    def _make_structure_hook(self, t: Any) -> StructureHook:  # noqa: ANN401 - any annotation
-        if isinstance(t, type) and issubclass(t, enum.Enum):
-            return _structure_enum
-        if _is_optional(t):
-            return self._optional(t)
-        if _is_homogeneous_tuple(t):
-            return self._tuple(t)
-        if _is_str_dict(t):
-            return self._dict(t)
-        if attrs.has(t):
-            return self._class(t)
-        raise TypeError(f"no way to structure {t!r}")
+    def _forms(self) -> tuple[_Form, ...]:
+        """Return the forms of annotation the converter knows: each one's test and hook makers."""
+        return (
+            (_is_enum, lambda _: _structure_enum, lambda _: _enum_value),
+            (_is_optional, self._optional, self._optional_unstructure),
+            (_is_homogeneous_tuple, self._tuple, self._tuple_unstructure),
+            (_is_str_dict, self._dict, self._dict_unstructure),
+            (attrs.has, self._class, self._class_unstructure),
+        )
 
-    def _make_unstructure_hook(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - any annotation
-        if isinstance(t, type) and issubclass(t, enum.Enum):
-            return _enum_value
-        if _is_optional(t):
-            return self._optional_unstructure(t)
-        if _is_homogeneous_tuple(t):
-            return self._tuple_unstructure(t)
-        if _is_str_dict(t):
-            item = self.get_unstructure_hook(get_args(t)[1])
-            return lambda value: {k: item(v) for k, v in value.items()}
-        if attrs.has(t):
-            return self._class_unstructure(t)
-        raise TypeError(f"no way to unstructure {t!r}")
+    def _form(self, t: Any) -> _Form:  # noqa: ANN401 - any annotation
+        for form in self._forms():
+            if form[0](t):
+                return form
+        raise TypeError(f"no way to convert {t!r}")
 
     def _optional_unstructure(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - an annotation
         inner = self.get_unstructure_hook(_optional_inner(t))
         if inner is identity:
             return identity
         return lambda value: None if value is None else inner(value)
+
+    def _dict_unstructure(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - an annotation
+        item = self.get_unstructure_hook(get_args(t)[1])
+        return lambda value: {k: item(v) for k, v in value.items()}
 
     def _tuple_unstructure(self, t: Any) -> UnstructureHook:  # noqa: ANN401 - an annotation
         item = self.get_unstructure_hook(get_args(t)[0])
