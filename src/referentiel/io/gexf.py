@@ -16,6 +16,7 @@ from typing import Final
 
 import networkx as nx
 
+from referentiel._gc import paused_gc
 from referentiel._output import write_output
 from referentiel.io._graphdata import framework_graph, framework_of
 from referentiel.io._input import read_input
@@ -28,6 +29,8 @@ __all__ = ["dumps_gexf", "loads_gexf", "read_gexf", "write_gexf"]
 FRAMEWORK_NODE: Final = "framework"
 
 
+# networkx builds or reads the whole document: a large acyclic build, the collector paused
+@paused_gc()
 def _gexf(framework: Framework) -> bytes:
     graph = framework_graph(framework, encode=True, rename_nodes=True)
     graph.add_node(FRAMEWORK_NODE, kind="framework", **graph.graph)
@@ -60,6 +63,7 @@ def write_gexf(framework: Framework, path: str | os.PathLike[str]) -> None:
     write_output(path, _gexf(framework))
 
 
+@paused_gc()  # see _gexf
 def loads_gexf(text: str) -> Framework:
     """Read back a framework from GEXF text that :func:`dumps_gexf` wrote.
 

@@ -16,6 +16,7 @@ import os
 
 import networkx as nx
 
+from referentiel._gc import paused_gc
 from referentiel._output import write_output
 from referentiel.io._graphdata import framework_graph, framework_of
 from referentiel.io._input import read_input
@@ -25,6 +26,8 @@ from referentiel.model import Framework
 __all__ = ["dumps_graphml", "loads_graphml", "read_graphml", "write_graphml"]
 
 
+# networkx builds or reads the whole document: a large acyclic build, the collector paused
+@paused_gc()
 def _graphml(framework: Framework) -> bytes:
     buffer = io.BytesIO()
     nx.write_graphml(framework_graph(framework, encode=True), buffer, encoding="utf-8")
@@ -55,6 +58,7 @@ def write_graphml(framework: Framework, path: str | os.PathLike[str]) -> None:
     write_output(path, _graphml(framework))
 
 
+@paused_gc()  # see _graphml
 def loads_graphml(text: str) -> Framework:
     """Read back a framework from GraphML text that :func:`dumps_graphml` wrote.
 

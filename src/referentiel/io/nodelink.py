@@ -70,6 +70,7 @@ def node_link_data(framework: Framework) -> dict[str, Any]:
         }
 
 
+@paused_gc()  # the whole text made at once: a large acyclic build
 def dumps_node_link(framework: Framework) -> str:
     """Return *framework* as node-link JSON text.
 
@@ -102,9 +103,9 @@ def loads_node_link(text: str) -> Framework:
     >>> loads_node_link(dumps_node_link(fw)) == fw
     True
     """
-    data = json.loads(text)
     name, source, target, key = KEYS["name"], KEYS["source"], KEYS["target"], KEYS["key"]
-    with paused_gc():
+    with paused_gc():  # the parsed text as well: a large acyclic build
+        data = json.loads(text)
         nodes = {}
         for node in data["nodes"]:
             attributes = {k: v for k, v in node.items() if k != name}
