@@ -117,8 +117,8 @@ def base_graph(fw: Framework, options: Options, name: str) -> graphviz.Digraph:
     graph.attr(
         "graph",
         newrank="true",
-        # an empty title (or translation of it) has no label: Graphviz refuses an empty <FONT>
-        label=html_label(f'<FONT POINT-SIZE="18">{title}</FONT>') if title else "",
+        # an empty title (or translation of it) leaves an empty label: see html_label
+        label=html_label(f'<FONT POINT-SIZE="18">{title}</FONT>'),
         labelloc="t",
         fontname=FONT,
         nodesep="0.25",

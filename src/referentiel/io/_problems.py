@@ -125,15 +125,14 @@ def expect(kind: str, value: object) -> ShapeError:
     return ShapeError(f"expected {kind}, got {_article(type_name(value))}")
 
 
-def class_name(cls: object) -> str:
+def class_name(cls: type) -> str:
     """Name a model class as a file's author knows it.
 
     >>> from referentiel.model import Contradiction
     >>> class_name(Contradiction)
     'a contradiction'
     """
-    name = cls.__name__ if isinstance(cls, type) else "Tension"
-    return _article(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower())
+    return _article(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls.__name__).lower())
 
 
 def problems_of(exc: BaseException, path: Path = ()) -> Iterator[Problem]:
