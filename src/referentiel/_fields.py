@@ -98,8 +98,13 @@ def _plain(hint: Any) -> tuple[type, ...] | None:  # noqa: ANN401 - any annotati
     return None
 
 
+@functools.cache  # the model's 94 fields have 25 annotations: each validator made once
 def _validator(hint: Any) -> Validator:  # noqa: ANN401 - any annotation
-    """Return an attrs validator for *hint*, with the common cases checked inline (speed)."""
+    """Return an attrs validator for *hint*, with the common cases checked inline (speed).
+
+    A validator holds nothing of the field it checks (attrs passes the field): one serves
+    every field with the same annotation.
+    """
     check, name = _check(hint)
     args = get_args(hint)
     plain = _plain(hint)
@@ -146,18 +151,25 @@ def _validator(hint: Any) -> Validator:  # noqa: ANN401 - any annotation
     return any_check
 
 
+@functools.cache
+def _resolve(annotation: str, module: str) -> Any:  # noqa: ANN401 - any annotation
+    """Return what the string *annotation* names in *module* (its own names, by then defined)."""
+    import sys  # noqa: PLC0415 - only at class creation
+
+    return eval(annotation, vars(sys.modules[module]))  # noqa: S307 - the module's own annotations
+
+
 def typed_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """Give each field of *cls* a validator checking its annotation (an attrs field transformer).
 
     Annotations are resolved in the class's module, which holds every name they use by then;
     each field's ``type`` becomes the resolved one, for :func:`field_types`.
     """
-    import sys  # noqa: PLC0415 - only at class creation
-
-    namespace = vars(sys.modules[cls.__module__])
     typed = []
     for field in fields:
-        hint = eval(field.type, namespace) if isinstance(field.type, str) else field.type  # noqa: S307 - the module's own annotations
+        hint: Any = field.type
+        if isinstance(hint, str):
+            hint = _resolve(hint, cls.__module__)
         validator = _validator(hint)
         if field.validator is not None:
             validator = attrs.validators.and_(validator, field.validator)
