@@ -24,6 +24,21 @@ def test_import_does_not_pull_heavy_dependencies() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_a_render_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """The cold start's lazy imports: a render needs none of these (the output's temporary file
+    is made without tempfile, the help's width found without shutil)."""
+    example = INIT.parents[2] / "examples" / "customer-relations.yaml"
+    code = (
+        "import sys\n"
+        "from referentiel.cli import main\n"
+        f"assert main(['render', {str(example)!r}, '-o', {str(tmp_path / 'x.svg')!r}]) == 0\n"
+        "print(sorted(m for m in ('tempfile', 'shutil', 'json', 'html', 'sysconfig', 'ruamel',"
+        " 'networkx', 'cattrs') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert (out.stdout, out.stderr) == ("[]\n", f"wrote {tmp_path / 'x.svg'}\n")
+
+
 def _type_checking_imports() -> dict[str, str]:
     """The names the TYPE_CHECKING block of referentiel/__init__.py imports, and their modules."""
     tree = ast.parse(INIT.read_text(encoding="utf-8"))

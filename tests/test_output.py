@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import referentiel as ref
-from referentiel._output import umask, write_output
+from referentiel._output import temporary_beside, umask, write_output
 from referentiel.io._yamlupdate import splice
 from referentiel.io.yaml import _rewrite, update_yaml
 from referentiel.strategies import frameworks
@@ -56,6 +56,40 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
     target.chmod(0o604)
     write_output(target, b"new")
     assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o604)
+
+
+def test_the_temporary_file_is_new_hidden_and_its_owners_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first name drawn is a file, the second a link to nowhere: both are passed over
+    names = iter([b"\x00" * 6, b"\x01" * 6, b"\x02" * 6])
+    monkeypatch.setattr(os, "urandom", lambda n: next(names))
+    taken = tmp_path / ".fw.svg.000000000000.tmp"
+    taken.write_bytes(b"someone's")
+    (tmp_path / ".fw.svg.010101010101.tmp").symlink_to(tmp_path / "elsewhere")
+    fd, tmp = temporary_beside(tmp_path / "fw.svg")
+    os.close(fd)
+    assert tmp == tmp_path / ".fw.svg.020202020202.tmp"
+    assert stat.S_IMODE(tmp.stat().st_mode) == 0o600
+    assert taken.read_bytes() == b"someone's"
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_write_that_fails_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "fw.svg"
+    target.write_bytes(b"old")
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(ref.OutputError) as caught:
+        write_output(target, b"new")
+    assert str(caught.value) == f"{target}: No space left on device"
+    assert [p.name for p in tmp_path.iterdir()] == ["fw.svg"]
+    assert target.read_bytes() == b"old"
 
 
 def test_a_symlink_is_followed_and_stays_a_link(tmp_path: Path) -> None:

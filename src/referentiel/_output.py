@@ -13,12 +13,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Final
 
 from referentiel.errors import OutputError
 
@@ -109,12 +110,38 @@ def _write_in_place(shown: str, target: Path, data: bytes) -> None:
         raise OutputError(f"{shown}: {exc.strerror or exc}") from None
 
 
+#: How a temporary file is opened: created here or not at all, never through a link.
+_NEW_FILE: Final = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def temporary_beside(target: Path) -> tuple[int, Path]:
+    """Create a new, hidden file beside *target*, readable and writable by its owner only.
+
+    What :func:`tempfile.mkstemp` does (an unused random name, created exclusively, mode
+    ``0o600``), without importing :mod:`tempfile`, whose imports (shutil, random, bz2, lzma)
+    cost every command's cold start about 3.5 ms.
+    """
+    for _ in range(100):
+        tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, _NEW_FILE, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(target.parent))
+
+
 def _replace(shown: str, target: Path, data: bytes, mode: int, old: os.stat_result | None) -> None:
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = temporary_beside(target)
     except OSError as exc:
         raise OutputError(f"{shown}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
