@@ -2,10 +2,11 @@
 
     python benchmarks/bench_scale.py [--sizes 1000,10000] [--runs 3] [--only NAME,...] [--smoke]
 
-Each row times one operation of the library (in this process, wall time) and its floor — the
-fastest honest way to do the same work with the same tools — run alternately, *runs* times
-each, after one warm-up of each (so the first call's converter generation is in the warm-up,
-and said apart: see ``first_load``). Both sides leave the garbage collector as a user has it
+Each row times one operation of the library (wall time, in a process of its own at each size
+that makes only that row's inputs, as a user's process holds one framework) and its floor —
+the fastest honest way to do the same work with the same tools — run alternately, *runs* times
+each, after one warm-up of each in that process (so the first call's converter generation is
+in the warm-up, and said apart: see ``first_load``). Both sides leave the garbage collector as a user has it
 (on); each may pause it inside, as ``ref.load`` does and as every floor here does. For each
 row it prints the median time at each size, the step (time at the largest size over time at
 the smallest: 10 is linear for sizes 10x apart) and the ratio to the floor at the largest
@@ -37,10 +38,12 @@ excerpts each, fifty sources, a link every seven tensions.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -368,29 +371,11 @@ def _ours_load(path: Path) -> nx.MultiDiGraph[str]:
     return ref.to_networkx(fw)
 
 
-def rows(folder: Path, tensions: int) -> dict[str, Row]:
-    """Each operation's (ours, floor) at *tensions*, its input files written in *folder*."""
-    data = framework_dict(tensions, 10)
-    fw = model_by_hand(data)
-    here = folder / str(tensions)
-    here.mkdir()
-    yaml_file, json_file = _write(here / "f.yaml", data), _write(here / "f.json", data)
-    graph = ref.to_networkx(fw)
-    assert nx.utils.graphs_equal(graph, graph_by_hand(fw))
-    assert list(graph.nodes(data=True)) == list(graph_by_hand(fw).nodes(data=True))
-    assert ref.to_dict(fw) == plain_by_hand(fw)
-    encoded = plain_graph(graph, encode=True)
-    gexf_graph = plain_graph(graph, encode=True, rename_nodes=True)
-    node_link_graph = plain_graph(graph, encode=False)
-    files = {name: here / f"f.{name}" for name in ("graphml", "gexf")}
-    files["node-link"] = here / "f.node-link.json"
-    ref.export(fw, files["graphml"])
-    ref.export(fw, files["gexf"])
-    ref.export(fw, files["node-link"], to="node-link")
-    changed = model_by_hand(data)
-    changed = ref.Framework(
+def _changed(fw: ref.Framework) -> ref.Framework:
+    """*fw* with the real pole of one tension in a hundred relabelled."""
+    return ref.Framework(
         **{
-            **{n: getattr(changed, n) for n in _names(ref.Framework)},
+            **{n: getattr(fw, n) for n in _names(ref.Framework)},
             "tensions": tuple(
                 ref.Contradiction(
                     **{
@@ -400,19 +385,108 @@ def rows(folder: Path, tensions: int) -> dict[str, Row]:
                 )
                 if i % 100 == 0 and isinstance(t, ref.Contradiction)
                 else t
-                for i, t in enumerate(changed.tensions)
+                for i, t in enumerate(fw.tensions)
             ),
         }
     )
-    other = here / "g.yaml"
-    ref.save(changed, other)
-    out = here / "out"
-    out.mkdir()
+
+
+class Inputs:
+    """What the rows at one size work on: files that :func:`prepare` writes, and objects made
+    on first use (in the warm-up), so that a row's process holds that row's inputs alone."""
+
+    def __init__(self, folder: Path, tensions: int) -> None:
+        self.tensions = tensions
+        self.here = folder / str(tensions)
+        self.out = self.here / "out"
+        self.yaml_file, self.json_file = self.here / "f.yaml", self.here / "f.json"
+        self.other = self.here / "g.yaml"  # one tension in a hundred changed
+        self.files = {name: self.here / f"f.{name}" for name in ("graphml", "gexf")}
+        self.files["node-link"] = self.here / "f.node-link.json"
+        self.project = self.here / "p.qdpx"
+
+    def data(self) -> dict[str, Any]:
+        return framework_dict(self.tensions, 10)
+
+    @functools.cached_property
+    def fw(self) -> ref.Framework:
+        return model_by_hand(self.data())
+
+    @functools.cached_property
+    def changed(self) -> ref.Framework:
+        return _changed(model_by_hand(self.data()))
+
+    def _graph(self, *, encode: bool, rename_nodes: bool = False) -> nx.MultiDiGraph[str]:
+        graph = ref.to_networkx(model_by_hand(self.data()))
+        return plain_graph(graph, encode=encode, rename_nodes=rename_nodes)
+
+    @functools.cached_property
+    def encoded(self) -> nx.MultiDiGraph[str]:
+        return self._graph(encode=True)
+
+    @functools.cached_property
+    def gexf_graph(self) -> nx.MultiDiGraph[str]:
+        return self._graph(encode=True, rename_nodes=True)
+
+    @functools.cached_property
+    def node_link_graph(self) -> nx.MultiDiGraph[str]:
+        return self._graph(encode=False)
+
+    @functools.cached_property
+    def bare(self) -> ref.Framework:
+        """The framework without its evidence, as the import fills it."""
+        data = self.data()
+        return model_by_hand(
+            {**data, "tensions": [{**t, "evidence": []} for t in data["tensions"]]}
+        )
+
+    @functools.cached_property
+    def mapping(self) -> ref.QdaMapping:
+        return ref.mapping_for(model_by_hand(self.data()))
+
+    @functools.cached_property
+    def targets(self) -> dict[str, tuple[str, str]]:
+        """The codes' targets, resolved as the import resolves them."""
+        resolved, _ = _targets(ref.read_qdpx(self.project), self.mapping, "p.qdpx")
+        return {
+            guid: (target.tension, target.pole.value if target.pole else "both")
+            for guid, target in resolved.items()
+        }
+
+    @functools.cached_property
+    def pages(self) -> list[str]:
+        """The DOT source of each A4 page."""
+        from referentiel.draw.pages import paginate  # noqa: PLC0415
+
+        return [p.source for p in paginate(self.fw, page="A4", figure="contradictions")]
+
+
+def prepare(folder: Path, tensions: int) -> None:
+    """Write the rows' input files at *tensions*, and check that the floors make what we make."""
+    inputs = Inputs(folder, tensions)
+    inputs.out.mkdir(parents=True)
+    data, fw = inputs.data(), inputs.fw
+    _write(inputs.yaml_file, data)
+    _write(inputs.json_file, data)
+    graph = ref.to_networkx(fw)
+    assert nx.utils.graphs_equal(graph, graph_by_hand(fw))
+    assert list(graph.nodes(data=True)) == list(graph_by_hand(fw).nodes(data=True))
+    assert ref.to_dict(fw) == plain_by_hand(fw)
+    ref.export(fw, inputs.files["graphml"])
+    ref.export(fw, inputs.files["gexf"])
+    ref.export(fw, inputs.files["node-link"], to="node-link")
+    ref.save(inputs.changed, inputs.other)
+    ref.write_qdpx(fw, inputs.project)
+
+
+def rows(inputs: Inputs) -> dict[str, Row]:
+    """Every operation's (ours, floor) on *inputs*; making them makes none of the inputs."""
+    files, out = inputs.files, inputs.out
 
     def node_link_write() -> None:
         with (out / "nl.json").open("w", encoding="utf-8") as handle:
             # the same layout as the file ours writes (indent=1): the same format
-            data = nx.node_link_data(node_link_graph, edges="links", name="key")
+            data = nx.node_link_data(inputs.node_link_graph, edges="links", name="key")
             json.dump(data, handle, ensure_ascii=False, indent=1)
 
     def node_link_read() -> object:
@@ -426,108 +500,98 @@ def rows(folder: Path, tensions: int) -> dict[str, Row]:
         (out / "f-new.yaml").unlink(missing_ok=True)
 
     def old_file() -> None:
-        shutil.copyfile(yaml_file, over)
-        shutil.copyfile(yaml_file, out / "f-over.yaml")
+        shutil.copyfile(inputs.yaml_file, over)
+        shutil.copyfile(inputs.yaml_file, out / "f-over.yaml")
 
     table = {
         "load + validate + to_networkx, YAML": (
-            lambda: _ours_load(yaml_file),
-            lambda: load_floor(yaml_file),
+            lambda: _ours_load(inputs.yaml_file),
+            lambda: load_floor(inputs.yaml_file),
         ),
         "load + validate + to_networkx, JSON": (
-            lambda: _ours_load(json_file),
-            lambda: load_floor(json_file),
+            lambda: _ours_load(inputs.json_file),
+            lambda: load_floor(inputs.json_file),
         ),
-        "save JSON": (lambda: ref.save(fw, out / "s.json"), lambda: save_floor(fw, out / "f.json")),
+        "save JSON": (
+            lambda: ref.save(inputs.fw, out / "s.json"),
+            lambda: save_floor(inputs.fw, out / "f.json"),
+        ),
         "export GraphML": (
-            lambda: ref.export(fw, out / "s.graphml"),
-            paused(lambda: nx.write_graphml(encoded, out / "f.graphml")),
+            lambda: ref.export(inputs.fw, out / "s.graphml"),
+            paused(lambda: nx.write_graphml(inputs.encoded, out / "f.graphml")),
         ),
         "import GraphML": (
             lambda: read_graphml(files["graphml"]),
             paused(lambda: nx.read_graphml(files["graphml"], force_multigraph=True)),
         ),
         "export GEXF": (
-            lambda: ref.export(fw, out / "s.gexf"),
-            paused(lambda: nx.write_gexf(gexf_graph, out / "f.gexf")),
+            lambda: ref.export(inputs.fw, out / "s.gexf"),
+            paused(lambda: nx.write_gexf(inputs.gexf_graph, out / "f.gexf")),
         ),
         "import GEXF": (
             lambda: read_gexf(files["gexf"]),
             paused(lambda: nx.read_gexf(files["gexf"])),
         ),
         "export node-link": (
-            lambda: ref.export(fw, out / "s.node-link.json", to="node-link"),
+            lambda: ref.export(inputs.fw, out / "s.node-link.json", to="node-link"),
             paused(node_link_write),
         ),
         "import node-link": (lambda: read_node_link(files["node-link"]), paused(node_link_read)),
         "diff, 1 tension in 100 changed": (
-            lambda: ref.diff(ref.load(yaml_file), ref.load(other)),
-            lambda: diff_floor(yaml_file, other),
+            lambda: ref.diff(ref.load(inputs.yaml_file), ref.load(inputs.other)),
+            lambda: diff_floor(inputs.yaml_file, inputs.other),
         ),
     }
     made = {name: Row(ours, floor) for name, (ours, floor) in table.items()}
     made["save YAML, a new file"] = Row(
-        lambda: ref.save(fw, fresh), lambda: save_floor(fw, out / "f-new.yaml"), new_file
+        lambda: ref.save(inputs.fw, fresh),
+        lambda: save_floor(inputs.fw, out / "f-new.yaml"),
+        new_file,
     )
     made["save YAML over its file, 1 tension in 100 changed"] = Row(
-        lambda: ref.save(changed, over),
-        lambda: save_floor(changed, out / "f-over.yaml", old=yaml_file),
+        lambda: ref.save(inputs.changed, over),
+        lambda: save_floor(inputs.changed, out / "f-over.yaml", old=inputs.yaml_file),
         old_file,
     )
+    made.update(qda_rows(inputs))
+    made.update(pages_row(inputs))
     return made
 
 
-def qda_rows(folder: Path, tensions: int) -> dict[str, Row]:
+def qda_rows(inputs: Inputs) -> dict[str, Row]:
     """Importing a REFI-QDA project of *tensions* x 10 coded selections, to YAML and JSON."""
-    data = framework_dict(tensions, 10)
-    fw = model_by_hand(data)
-    here = folder / f"qda-{tensions}"
-    here.mkdir()
-    project = here / "p.qdpx"
-    ref.write_qdpx(fw, project)
-    bare = model_by_hand({**data, "tensions": [{**t, "evidence": []} for t in data["tensions"]]})
-    mapping = ref.mapping_for(fw)
-    # the codes' targets, resolved as the import resolves them (set up, not timed)
-    resolved, _ = _targets(ref.read_qdpx(project), mapping, "p.qdpx")
-    targets = {
-        guid: (target.tension, target.pole.value if target.pole else "both")
-        for guid, target in resolved.items()
-    }
     made: dict[str, Row] = {}
     for suffix in ("yaml", "json"):
-        ours_out, floor_out = here / f"ours.{suffix}", here / f"floor.{suffix}"
+        ours_out, floor_out = inputs.out / f"qda-ours.{suffix}", inputs.out / f"qda-floor.{suffix}"
 
         def ours(out: Path = ours_out) -> None:
-            imported = ref.import_qdpx(ref.read_qdpx(project), mapping, into=bare)
-            ref.save(imported, out)
+            read = ref.read_qdpx(inputs.project)
+            ref.save(ref.import_qdpx(read, inputs.mapping, into=inputs.bare), out)
 
         def setup(a: Path = ours_out, b: Path = floor_out) -> None:
             a.unlink(missing_ok=True)
             b.unlink(missing_ok=True)
 
         def floor(out: Path = floor_out) -> None:
-            qda_floor(project, targets, bare, out)
+            qda_floor(inputs.project, inputs.targets, inputs.bare, out)
 
         made[f"import-qdpx (10 selections a tension) -> {suffix.upper()}"] = Row(ours, floor, setup)
     return made
 
 
-def pages_row(folder: Path, tensions: int) -> dict[str, Row]:
+def pages_row(inputs: Inputs) -> dict[str, Row]:
     """A4 pages of *tensions* contradictions to PDF, against the engine's layout of them."""
     from referentiel.draw.engine import run_engine  # noqa: PLC0415
-    from referentiel.draw.pages import paginate  # noqa: PLC0415
 
-    fw = model_by_hand(framework_dict(tensions, 10))
-    sources = [p.source for p in paginate(fw, page="A4", figure="contradictions")]
-    out = folder / f"pages-{tensions}.pdf"
+    out = inputs.out / "pages.pdf"
 
     def floor() -> None:
-        for source in sources:
+        for source in inputs.pages:
             run_engine(source, "json")
 
     return {
         "render A4 pages to PDF": Row(
-            lambda: ref.render_pages(fw, out, page="A4", figure="contradictions"), floor
+            lambda: ref.render_pages(inputs.fw, out, page="A4", figure="contradictions"), floor
         )
     }
 
@@ -548,8 +612,6 @@ def first_load(folder: Path) -> tuple[float, float]:
         f"t = time.perf_counter(); ref.load({str(path)!r}); b = time.perf_counter() - t\n"
         "print(a, b)"
     )
-    import subprocess  # noqa: PLC0415
-
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
     first, second = (float(v) for v in done.stdout.split())
     return first, second
@@ -558,29 +620,42 @@ def first_load(folder: Path) -> tuple[float, float]:
 Times = dict[str, dict[int, tuple[list[float], list[float]]]]
 
 
-def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times:
-    """Time every row at every size: ours and the floor alternately, *runs* times each.
+def work(folder: Path, tensions: int, name: str, runs: int) -> tuple[list[float], list[float]]:
+    """Time one row at one size, in this process: ours and the floor alternately, *runs* times.
 
-    Each row is warmed up once (imports, converters, caches) at the first size; every timed
-    call starts after a full collection and its row's setup.
+    One warm-up of each side first (this process's imports, converters, and the row's inputs,
+    made on first use); every timed call starts after a full collection and the row's setup.
+    """
+    row = rows(Inputs(folder, tensions))[name]
+    for each in (row.ours, row.floor):
+        row.setup()
+        each()
+    mine: list[float] = []
+    theirs: list[float] = []
+    for _ in range(runs):
+        row.setup()
+        mine.append(_timed(row.ours))
+        row.setup()
+        theirs.append(_timed(row.floor))
+    return mine, theirs
+
+
+def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times:
+    """Time every row at every size, each in a process of its own (:func:`work`).
+
+    A row timed in the process that had made every row's inputs stepped from 1 000 to 10 000
+    tensions with that heap, not with its own: export GraphML stepped 12.6-13.0 there and 8.6
+    with its framework alone. A user's process holds one framework; so does each row's here.
     """
     times: Times = {}
     for size in sizes:
-        every = {**rows(folder, size), **qda_rows(folder, size), **pages_row(folder, size)}
-        for name, row in every.items():
-            if only and not any(name.startswith(o) for o in only):
-                continue
-            if size == sizes[0]:
-                for work in (row.ours, row.floor):
-                    row.setup()
-                    work()
-            mine: list[float] = []
-            theirs: list[float] = []
-            for _ in range(runs):
-                row.setup()
-                mine.append(_timed(row.ours))
-                row.setup()
-                theirs.append(_timed(row.floor))
+        prepare(folder, size)
+        names = [n for n in rows(Inputs(folder, size)) if not only or n.startswith(tuple(only))]
+        for name in names:
+            command = [sys.executable, __file__, "--work", name, "--folder", str(folder)]
+            command += ["--size", str(size), "--runs", str(runs)]
+            done = subprocess.run(command, capture_output=True, check=True, text=True)
+            mine, theirs = json.loads(done.stdout)
             times.setdefault(name, {})[size] = (mine, theirs)
             print(f"  {name} at {size} tensions: done", file=sys.stderr)
     return times
@@ -618,7 +693,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="alternating runs of each side")
     parser.add_argument("--only", default="", help="comma-separated row names (a prefix each)")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run")
+    # one row at one size, in this process: how measure() runs each (prints its times as JSON)
+    parser.add_argument("--work", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.work:
+        print(json.dumps(work(Path(args.folder), args.size, args.work, args.runs)))
+        return
     sizes = [20, 200] if args.smoke else [int(s) for s in args.sizes.split(",")]
     runs = 1 if args.smoke else args.runs
     only = [o.strip() for o in args.only.split(",") if o.strip()]
