@@ -333,3 +333,58 @@ links:
         "error unknown-link-end: unknown tension or goal 'zz' (at $.links[4].target)",
         "error self-link: 'd1' is linked to itself (at $.links[3])",
     ]
+
+
+def _collections_while_validating(fw: ref.Framework, *, enabled: bool) -> tuple[int, bool]:
+    """How many collector passes validating *fw* starts (one allowed every allocation, when on),
+    and whether the collector is on after it."""
+    import gc
+
+    passes: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(phase)
+
+    threshold, was = gc.get_threshold(), gc.isenabled()
+    gc.collect()
+    gc.set_threshold(1)
+    gc.callbacks.append(seen)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        ref.validate(fw)
+        after = gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+        gc.set_threshold(*threshold)
+        (gc.enable if was else gc.disable)()
+    return len(passes), after
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_validation_leaves_the_collector_alone_and_as_it_was(enabled: bool) -> None:  # noqa: FBT001
+    """The rules make no cycles: the collector's passes over a framework just read are waste
+    (at 10 000 tensions, 0.3 s of validation's 0.7 s, growing faster than the framework)."""
+    fw = ref.load(Path(__file__).resolve().parent.parent / "examples" / "customer-relations.yaml")
+    count = len(fw.tensions)
+    larger = attrs.evolve(  # the example twenty times over, as valid as the example
+        fw,
+        tensions=tuple(
+            attrs.evolve(
+                t,
+                id=f"{t.id}-{k}",
+                number=t.number + count * k,
+                evidence=tuple(attrs.evolve(e, id=e.id and f"{e.id}-{k}") for e in t.evidence),
+            )
+            for k in range(20)
+            for t in fw.tensions
+        ),
+    )
+    assert ref.validate(fw).issues == ref.validate(larger).issues == ()
+    small, after_small = _collections_while_validating(fw, enabled=enabled)
+    large, after_large = _collections_while_validating(larger, enabled=enabled)
+    assert (after_small, after_large) == (enabled, enabled)
+    # only the calls around the rules may start one: as many for twenty times the tensions
+    assert small == large
+    if not enabled:
+        assert small == 0

@@ -15,6 +15,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from referentiel._gc import paused_gc
 from referentiel._strings import all_text, located_texts
 from referentiel.errors import ValidationError
 from referentiel.issues import Code, Issue, Path, Report, Severity, format_path
@@ -471,13 +472,16 @@ def validate(framework: Framework) -> Report:
     warning numbering-gap: tension numbers skip 1 (at $.tensions)
     warning no-evidence: dilemma 'd1' has no evidence (at $.tensions[0])
     """  # noqa: E501 - doctest output lines cannot be wrapped
-    issues = [
-        issue
-        for rule in RULES
-        for path, message in rule.check(framework)
-        for issue in (rule.code.issue(message, path),)
-        if issue.severity is Severity.ERROR or not _acknowledged(framework, issue)
-    ]
+    # The rules make no cycles, only short-lived values; the collector's passes would walk the
+    # whole framework again and again (a framework just read is all new objects) for nothing.
+    with paused_gc():
+        issues = [
+            issue
+            for rule in RULES
+            for path, message in rule.check(framework)
+            for issue in (rule.code.issue(message, path),)
+            if issue.severity is Severity.ERROR or not _acknowledged(framework, issue)
+        ]
     issues.sort(key=lambda i: i.severity is not Severity.ERROR)  # stable: rules keep their order
     return Report(issues=tuple(issues))
 
