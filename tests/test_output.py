@@ -75,6 +75,19 @@ def test_the_temporary_file_is_new_hidden_and_its_owners_alone(
     assert not (tmp_path / "elsewhere").exists()
 
 
+@pytest.mark.parametrize("name", ["a" * 251 + ".svg", "é" * 125 + ".svg", "a" * 237])
+def test_a_file_with_the_longest_name_is_replaced_too(tmp_path: Path, name: str) -> None:
+    """The temporary file's name is the target's, shortened: 255 bytes is the most of both."""
+    target = tmp_path / name
+    target.write_bytes(b"old")
+    write_output(target, b"new")
+    assert (target.read_bytes(), [p.name for p in tmp_path.iterdir()]) == (b"new", [name])
+    fd, tmp = temporary_beside(target)
+    os.close(fd)
+    assert len(os.fsencode(tmp.name)) <= 255
+    assert tmp.name.startswith("." + name[:100]) and tmp.name.endswith(".tmp")
+
+
 def test_a_write_that_fails_leaves_the_old_file_and_no_temporary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
