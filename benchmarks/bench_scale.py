@@ -646,12 +646,17 @@ def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times
     A row timed in the process that had made every row's inputs stepped from 1 000 to 10 000
     tensions with that heap, not with its own: export GraphML stepped 12.6-13.0 there and 8.6
     with its framework alone. A user's process holds one framework; so does each row's here.
+
+    A row is timed at each size in turn, the sizes one after the other: its step is measured
+    within a minute or so, not across the whole table (timed size after size, the machine's
+    drift over a quarter of an hour went into every step).
     """
-    times: Times = {}
     for size in sizes:
         prepare(folder, size)
-        names = [n for n in rows(Inputs(folder, size)) if not only or n.startswith(tuple(only))]
-        for name in names:
+    names = [n for n in rows(Inputs(folder, sizes[0])) if not only or n.startswith(tuple(only))]
+    times: Times = {}
+    for name in names:
+        for size in sizes:
             command = [sys.executable, __file__, "--work", name, "--folder", str(folder)]
             command += ["--size", str(size), "--runs", str(runs)]
             done = subprocess.run(command, capture_output=True, check=True, text=True)
