@@ -6,8 +6,8 @@ Each row times one operation of the library (wall time, in a process of its own 
 that makes only that row's inputs, as a user's process holds one framework) and its floor —
 the fastest honest way to do the same work with the same tools — run alternately, *runs* times
 each, after one warm-up of each in that process (so the first call's converter generation is
-in the warm-up, and said apart: see ``first_load``). Both sides leave the garbage collector as a user has it
-(on); each may pause it inside, as ``ref.load`` does and as every floor here does. For each
+in the warm-up, and said apart: see ``first_load``). Both sides leave the garbage collector
+as a user has it (on); each may pause it inside, as ``ref.load`` does and as every floor here does. For each
 row it prints the median time at each size, the step (time at the largest size over time at
 the smallest: 10 is linear for sizes 10x apart) and the ratio to the floor at the largest
 size, with its range over the runs.
@@ -417,8 +417,8 @@ class Inputs:
         return _changed(model_by_hand(self.data()))
 
     def _graph(self, *, encode: bool, rename_nodes: bool = False) -> nx.MultiDiGraph[str]:
-        graph = ref.to_networkx(model_by_hand(self.data()))
-        return plain_graph(graph, encode=encode, rename_nodes=rename_nodes)
+        # made for an export row's floor, whose row holds the framework for ours anyway
+        return plain_graph(ref.to_networkx(self.fw), encode=encode, rename_nodes=rename_nodes)
 
     @functools.cached_property
     def encoded(self) -> nx.MultiDiGraph[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import reprlib
+import sys
 import types
 from collections.abc import Callable
 from itertools import repeat
@@ -154,8 +155,6 @@ def _validator(hint: Any) -> Validator:  # noqa: ANN401 - any annotation
 @functools.cache
 def _resolve(annotation: str, module: str) -> Any:  # noqa: ANN401 - any annotation
     """Return what the string *annotation* names in *module* (its own names, by then defined)."""
-    import sys  # noqa: PLC0415 - only at class creation
-
     return eval(annotation, vars(sys.modules[module]))  # noqa: S307 - the module's own annotations
 
 

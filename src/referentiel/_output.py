@@ -124,6 +124,9 @@ _NEW_FILE: Final = (
 #: The longest file name of the common file systems: 255 bytes (ext4), or 255 UTF-16 units (NTFS,
 #: APFS), never fewer than its UTF-8 bytes.
 _NAME_MAX: Final = 255
+#: A temporary file's name: ".", the target's name (shortened to fit), ".", 12 random digits.
+_TEMPORARY: Final = ".{}.{}.tmp"
+_RANDOM_BYTES: Final = 6
 
 
 def temporary_beside(target: Path) -> tuple[int, Path]:
@@ -133,13 +136,12 @@ def temporary_beside(target: Path) -> tuple[int, Path]:
     ``0o600``), without importing :mod:`tempfile`, whose imports (shutil, random, bz2, lzma)
     cost every command's cold start about 3.5 ms.
     """
-    # ".", the name, ".", 12 random digits, ".tmp": the name shortened to leave 18 bytes of 255
-    # (the longest file name of the common file systems), so that any name can be replaced
+    room = _NAME_MAX - len(_TEMPORARY.format("", "0" * 2 * _RANDOM_BYTES))  # so any name fits
     name = target.name
-    while len(os.fsencode(name)) > _NAME_MAX - 18:
+    while len(os.fsencode(name)) > room:
         name = name[:-1]
     for _ in range(100):
-        tmp = target.with_name(f".{name}.{os.urandom(6).hex()}.tmp")
+        tmp = target.with_name(_TEMPORARY.format(name, os.urandom(_RANDOM_BYTES).hex()))
         try:
             return os.open(tmp, _NEW_FILE, 0o600), tmp
         except FileExistsError:
