@@ -2,15 +2,16 @@
 
     python benchmarks/bench_scale.py [--sizes 1000,10000] [--runs 3] [--only NAME,...] [--smoke]
 
-Each row times one operation of the library (wall time, in a process of its own at each size
-that makes only that row's inputs, as a user's process holds one framework) and its floor —
-the fastest honest way to do the same work with the same tools — run alternately, *runs* times
-each, after one warm-up of each in that process (so the first call's converter generation is
-in the warm-up, and said apart: see ``first_load``). Both sides leave the garbage collector
-as a user has it (on); each may pause it inside, as ``ref.load`` does and as every floor here does. For each
-row it prints the median time at each size, the step (time at the largest size over time at
-the smallest: 10 is linear for sizes 10x apart) and the ratio to the floor at the largest
-size, with its range over the runs.
+Each row times one operation of the library (wall time) and its floor — the fastest honest
+way to do the same work with the same tools — *runs* times at each size, each time in a fresh
+process that makes only that row's inputs (as a user's process holds one framework) and times
+the two sides one after the other, after one warm-up of each (so the first call's converter
+generation is in the warm-up, and said apart: see ``first_load``); the sizes alternate run after
+run. Both sides leave the garbage collector as a user has it (on); each may pause it inside, as
+``ref.load`` does and as every floor here does. For each row it prints the median time at each
+size, the step (the median at the largest size over the median at the smallest: 10 is linear
+for sizes 10x apart) with its range over the runs, the floor's the same way, and the ratio to
+the floor at the largest size with its range over the runs.
 
 The floors:
 
@@ -641,29 +642,42 @@ def work(folder: Path, tensions: int, name: str, runs: int) -> tuple[list[float]
 
 
 def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times:
-    """Time every row at every size, each in a process of its own (:func:`work`).
+    """Time every row at every size *runs* times, each time in a process of its own (:func:`work`).
 
     A row timed in the process that had made every row's inputs stepped from 1 000 to 10 000
     tensions with that heap, not with its own: export GraphML stepped 12.6-13.0 there and 8.6
     with its framework alone. A user's process holds one framework; so does each row's here.
 
-    A row is timed at each size in turn, the sizes one after the other: its step is measured
-    within a minute or so, not across the whole table (timed size after size, the machine's
-    drift over a quarter of an hour went into every step).
+    A row's sizes are timed in turn, run after run (1 000, 10 000, 1 000, 10 000 ...): a step is
+    measured within a minute or so, not across the whole table (timed size after size, the
+    machine's drift over a quarter of an hour went into every step), and each of its samples
+    comes from a fresh process: libyaml's own parse of the same file, in six pairs of fresh
+    processes, stepped 9.9 to 13.4, and ``json.loads`` 6.6 to 15.9 — a process's luck with its
+    memory, which samples from a single process share.
     """
     for size in sizes:
         prepare(folder, size)
     names = [n for n in rows(Inputs(folder, sizes[0])) if not only or n.startswith(tuple(only))]
     times: Times = {}
     for name in names:
-        for size in sizes:
-            command = [sys.executable, __file__, "--work", name, "--folder", str(folder)]
-            command += ["--size", str(size), "--runs", str(runs)]
-            done = subprocess.run(command, capture_output=True, check=True, text=True)
-            mine, theirs = json.loads(done.stdout)
-            times.setdefault(name, {})[size] = (mine, theirs)
-            print(f"  {name} at {size} tensions: done", file=sys.stderr)
+        for run in range(runs):
+            for size in sizes:
+                command = [sys.executable, __file__, "--work", name, "--folder", str(folder)]
+                command += ["--size", str(size), "--runs", "1"]
+                done = subprocess.run(command, capture_output=True, check=True, text=True)
+                mine, theirs = json.loads(done.stdout)
+                samples = times.setdefault(name, {}).setdefault(size, ([], []))
+                samples[0].extend(mine)
+                samples[1].extend(theirs)
+            print(f"  {name}, run {run + 1} of {runs}: done", file=sys.stderr)
     return times
+
+
+def _steps(small: list[float], large: list[float]) -> str:
+    """The step between the medians, and its range over the runs (each a pair of processes)."""
+    steps = [b / a for a, b in zip(small, large, strict=True)]
+    step = statistics.median(large) / statistics.median(small)
+    return f"{step:>4.1f} ({min(steps):>4.1f}-{max(steps):>4.1f})"
 
 
 def table(times: Times, sizes: list[int]) -> list[str]:
@@ -675,19 +689,17 @@ def table(times: Times, sizes: list[int]) -> list[str]:
     small, large = sizes[0], sizes[-1]
     width = max(len(n) for n in times)
     lines = [
-        f"{'operation':<{width}}  {small:>7}  {large:>7}  step  floor {large:>6}  floor step"
-        "  ratio (range)"
+        f"{'operation':<{width}}  {small:>7}  {large:>7}  step (range)      floor {large:>6}"
+        "  floor step (range)  ratio (range)"
     ]
     for name, by_size in times.items():
-        low = statistics.median(by_size[small][0])
-        floor_low = statistics.median(by_size[small][1])
-        high_runs, floor_runs = by_size[large]
-        high, floor_high = statistics.median(high_runs), statistics.median(floor_runs)
+        (low_runs, floor_low_runs), (high_runs, floor_runs) = by_size[small], by_size[large]
+        low, high = statistics.median(low_runs), statistics.median(high_runs)
         ratios = [m / f for m, f in zip(high_runs, floor_runs, strict=True)]
         lines.append(
-            f"{name:<{width}}  {low:>6.2f}s  {high:>6.2f}s  {high / low:>4.1f}  "
-            f"{floor_high:>11.2f}s  {floor_high / floor_low:>10.1f}  "
-            f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+            f"{name:<{width}}  {low:>6.2f}s  {high:>6.2f}s  {_steps(low_runs, high_runs)}"
+            f"  {statistics.median(floor_runs):>11.2f}s  {_steps(floor_low_runs, floor_runs):>18}"
+            f"  {statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
         )
     return lines
 
@@ -695,7 +707,7 @@ def table(times: Times, sizes: list[int]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,10000", help="numbers of tensions")
-    parser.add_argument("--runs", type=int, default=3, help="alternating runs of each side")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each side at each size")
     parser.add_argument("--only", default="", help="comma-separated row names (a prefix each)")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one run")
     # one row at one size, in this process: how measure() runs each (prints its times as JSON)

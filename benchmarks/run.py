@@ -4,8 +4,8 @@
 
 Every operation at two sizes against its floor (``bench_scale.py``: the floors are described
 there), each side *runs* times at each size (three by default: with one sample a side, the
-step between the sizes was as noisy as the floors' own, 6 to 16), with the step between the
-medians; then the cold command line against Argdown's, the import time against networkx's,
+step between the sizes was as noisy as the floors' own, 6 to 16), each time in a fresh
+process, the sizes alternating, with the step between the medians and its range; then the cold command line against Argdown's, the import time against networkx's,
 and DOT building against the engine's layout. Each ratio is measured in this run, the two
 sides alternately. ``--smoke`` uses tiny sizes: CI runs it to keep
 the benchmarks working; its numbers mean nothing.
@@ -65,7 +65,10 @@ def main() -> None:
     parser.add_argument("--argdown", help="the argdown command, for the CLI comparison")
     parser.add_argument("--sizes", default="1000,10000", help="numbers of tensions (two)")
     parser.add_argument(
-        "--runs", type=int, default=3, help="alternating runs of each side, at each size"
+        "--runs",
+        type=int,
+        default=3,
+        help="runs of each side at each size, each in a fresh process",
     )
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: check it runs")
     args = parser.parse_args()
