@@ -188,6 +188,16 @@ def test_gexf_round_trip(framework: ref.Framework) -> None:
     assert ref.loads_gexf(ref.dumps_gexf(framework)) == expected
 
 
+def test_gexf_comes_back_whether_networkx_reads_a_simple_graph_or_a_multigraph() -> None:
+    # networkx reads a GEXF file as a DiGraph unless it has parallel edges: both are read back
+    two = ref.Link(source="c1", target="c2", relation=ref.LinkKind.REINFORCES)
+    both = attrs.evolve(CUSTOMER, links=(two, attrs.evolve(two, relation=ref.LinkKind.RESEMBLES)))
+    for framework, shape in ((CUSTOMER, nx.DiGraph), (both, nx.MultiDiGraph)):
+        text = ref.dumps_gexf(framework)
+        assert type(nx.read_gexf(io.BytesIO(text.encode("utf-8")))) is shape
+        assert ref.loads_gexf(text) == framework
+
+
 def test_graphml_read_by_networkx_and_by_an_xml_parser(tmp_path: Path) -> None:
     path = tmp_path / "f.graphml"
     ref.write_graphml(CUSTOMER, path)
