@@ -9,6 +9,7 @@ write its check function here and append it to :data:`RULES`; the docs and tests
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final, TypeVar
@@ -31,7 +32,6 @@ from referentiel.model import (
     Provenance,
     Side,
     Status,
-    Tension,
 )
 
 T = TypeVar("T")
@@ -210,11 +210,14 @@ def check_sources(fw: Framework) -> Iterator[Found]:
     """Evidence and provenance point at sources that exist."""
     known = {s.id for s in fw.sources}
     expected = ", ".join(repr(s.id) for s in fw.sources) or "none is declared"
-    cited = [(e.source, (*path, "source")) for path, e, _ in _evidence(fw)]
-    cited += [(p.source, (*path, "source")) for p, path in _provenances(fw)]
+    # each place's path is made only for a problem: a corpus cites hundreds of thousands
+    cited = itertools.chain(
+        ((e.source, path) for path, e, _ in _evidence(fw)),
+        ((p.source, path) for p, path in _provenances(fw)),
+    )
     for source, path in cited:
         if source is not None and source not in known:
-            yield path, f"unknown source {source!r} (expected one of {expected})"
+            yield (*path, "source"), f"unknown source {source!r} (expected one of {expected})"
 
 
 @_rule(
@@ -263,21 +266,22 @@ def check_quotes(fw: Framework) -> Iterator[Found]:
 )
 def check_supported_poles(fw: Framework) -> Iterator[Found]:
     """Evidence, resources and links name poles their tension has."""
-    supported: list[tuple[Path, Side, Tension]] = [
-        ((*path, "supports"), e.supports, tension) for path, e, tension in _evidence(fw)
-    ]
-    for i, tension in enumerate(fw.tensions):
-        if isinstance(tension, Dilemma):
-            supported += [
-                (("tensions", i, "resources", j, "supports"), r.supports, tension)
-                for j, r in enumerate(tension.resources)
-            ]
+    # each place's path is made only for a problem, as in check_sources
+    supported = itertools.chain(
+        ((path, e.supports, tension) for path, e, tension in _evidence(fw)),
+        (
+            (("tensions", i, "resources", j), r.supports, tension)
+            for i, tension in enumerate(fw.tensions)
+            if isinstance(tension, Dilemma)
+            for j, r in enumerate(tension.resources)
+        ),
+    )
     for path, side, tension in supported:
         allowed = (*tension.SIDES, Side.BOTH)
         if side not in allowed:
             names = ", ".join(repr(s.value) for s in allowed)
             yield (
-                path,
+                (*path, "supports"),
                 f"a {tension.kind.value} has no {side.value!r} pole (expected one of {names})",
             )
     yield from _link_poles(fw)
