@@ -638,24 +638,20 @@ def first_load(folder: Path) -> tuple[float, float]:
 Times = dict[str, dict[int, tuple[list[float], list[float]]]]
 
 
-def work(folder: Path, tensions: int, name: str, runs: int) -> tuple[list[float], list[float]]:
-    """Time one row at one size, in this process: ours and the floor alternately, *runs* times.
+def work(folder: Path, tensions: int, name: str) -> tuple[float, float]:
+    """Time one row at one size, in this process: ours, then the floor, once each.
 
     One warm-up of each side first (this process's imports, converters, and the row's inputs,
-    made on first use); every timed call starts after a full collection and the row's setup.
+    made on first use); each timed call starts after a full collection and the row's setup.
     """
     row = rows(Inputs(folder, tensions))[name]
     for each in (row.ours, row.floor):
         row.setup()
         each()
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _ in range(runs):
-        row.setup()
-        mine.append(_timed(row.ours))
-        row.setup()
-        theirs.append(_timed(row.floor))
-    return mine, theirs
+    row.setup()
+    mine = _timed(row.ours)
+    row.setup()
+    return mine, _timed(row.floor)
 
 
 def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times:
@@ -680,12 +676,12 @@ def measure(folder: Path, sizes: list[int], runs: int, only: list[str]) -> Times
         for run in range(runs):
             for size in sizes:
                 command = [sys.executable, __file__, "--work", name, "--folder", str(folder)]
-                command += ["--size", str(size), "--runs", "1"]
+                command += ["--size", str(size)]
                 done = subprocess.run(command, capture_output=True, check=True, text=True)
                 mine, theirs = json.loads(done.stdout)
                 samples = times.setdefault(name, {}).setdefault(size, ([], []))
-                samples[0].extend(mine)
-                samples[1].extend(theirs)
+                samples[0].append(mine)
+                samples[1].append(theirs)
             print(f"  {name}, run {run + 1} of {runs}: done", file=sys.stderr)
     return times
 
@@ -733,7 +729,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.work:
-        print(json.dumps(work(Path(args.folder), args.size, args.work, args.runs)))
+        print(json.dumps(work(Path(args.folder), args.size, args.work)))
         return
     sizes = [20, 200] if args.smoke else [int(s) for s in args.sizes.split(",")]
     runs = 1 if args.smoke else args.runs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -338,8 +339,6 @@ links:
 def _collections_while_validating(fw: ref.Framework, *, enabled: bool) -> tuple[int, bool]:
     """How many collector passes validating *fw* starts (one allowed every allocation, when on),
     and whether the collector is on after it."""
-    import gc
-
     passes: list[str] = []
 
     def seen(phase: str, info: dict[str, int]) -> None:

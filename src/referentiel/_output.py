@@ -127,6 +127,8 @@ _NAME_MAX: Final = 255
 #: A temporary file's name: ".", the target's name (shortened to fit), ".", 12 random digits.
 _TEMPORARY: Final = ".{}.{}.tmp"
 _RANDOM_BYTES: Final = 6
+#: The bytes left for the target's name in its temporary's, so that any name fits.
+_NAME_ROOM: Final = _NAME_MAX - len(_TEMPORARY.format("", "0" * 2 * _RANDOM_BYTES))
 
 
 def temporary_beside(target: Path) -> tuple[int, Path]:
@@ -136,9 +138,8 @@ def temporary_beside(target: Path) -> tuple[int, Path]:
     ``0o600``), without importing :mod:`tempfile`, whose imports (shutil, random, bz2, lzma)
     cost every command's cold start about 3.5 ms.
     """
-    room = _NAME_MAX - len(_TEMPORARY.format("", "0" * 2 * _RANDOM_BYTES))  # so any name fits
     name = target.name
-    while len(os.fsencode(name)) > room:
+    while len(os.fsencode(name)) > _NAME_ROOM:
         name = name[:-1]
     for _ in range(100):
         tmp = target.with_name(_TEMPORARY.format(name, os.urandom(_RANDOM_BYTES).hex()))
