@@ -92,6 +92,12 @@ class QdaSelection:
     codes: tuple[str, ...]
     user: str | None = None
     notes: tuple[str, ...] = ()
+    #: The selected text as the project itself stores it (QualCoder's ``seltext``, or a
+    #: REFI-QDA ``name`` where the exporter is known to put the text there): every quote is
+    #: checked against it. None when the project stores no such text.
+    text: str | None = None
+    #: When the selection (coding) was made, as the project writes it.
+    created: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -115,6 +121,9 @@ class QdaCase:
     name: str | None
     sources: tuple[str, ...] = ()
     selections: tuple[str, ...] = ()
+    #: Stretches of sources the case covers: (source guid, start, end), in the source's
+    #: offsets (QualCoder's ``case_text``).
+    segments: tuple[tuple[str, int, int], ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -122,6 +131,8 @@ class QdaProject:
     """What referentiel reads of a REFI-QDA project."""
 
     name: str
+    #: The software that wrote the project, as it names itself (REFI-QDA ``Project@origin``).
+    origin: str | None = None
     users: tuple[QdaUser, ...] = ()
     codes: tuple[QdaCode, ...] = ()
     sources: tuple[QdaSource, ...] = ()
